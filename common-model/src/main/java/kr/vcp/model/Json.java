@@ -1,0 +1,25 @@
+package kr.vcp.model;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/** The one JSON configuration of every message and event, applied to the services' own mappers too. */
+public final class Json {
+
+    /** Ready to use where no framework mapper is at hand (Kafka payloads, tests, tools). Thread-safe. */
+    public static final ObjectMapper MAPPER = configure(new ObjectMapper());
+
+    private Json() {
+    }
+
+    /** Dates as ISO-8601 text, unknown fields ignored (newer producers may add some), nothing else changed. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        return mapper
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+    }
+}

@@ -1,0 +1,17 @@
+package kr.vcp.model;
+
+/** Names both services and their tests agree on. */
+public final class Topics {
+
+    /** Kafka topic the scanner writes one {@link SignalsScanned} event to per scan, keyed by {@link #SIGNALS_KEY}. */
+    public static final String KAFKA_SIGNALS = "vcp.signals.v1";
+
+    /** One key for every event, so all events share a partition and keep their commit order. */
+    public static final String SIGNALS_KEY = "signal:vcp";
+
+    /** WebSocket topic the dashboard subscribes to for {@link SignalUpdate} messages. */
+    public static final String WS_SIGNAL_VCP = "signal:vcp";
+
+    private Topics() {
+    }
+}

@@ -1,0 +1,125 @@
+package kr.vcp.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The contract's own examples (contract.md) are the fixtures: read them, write them back, compare field for field. */
+class ContractJsonTest {
+
+    private static String fixture(String name) throws IOException {
+        try (InputStream in = ContractJsonTest.class.getResourceAsStream("/contract/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void signalUpdateExampleRoundTripsFieldForField() throws IOException {
+        String original = fixture("signal_update.json");
+
+        ServerMessage message = Json.MAPPER.readValue(original, ServerMessage.class);
+        String written = Json.MAPPER.writeValueAsString(message);
+
+        assertEquals(Json.MAPPER.readTree(original), Json.MAPPER.readTree(written));
+    }
+
+    @Test
+    void signalUpdateExampleReadsIntoTypedValues() throws IOException {
+        var update = assertInstanceOf(ServerMessage.SignalUpdate.class,
+                Json.MAPPER.readValue(fixture("signal_update.json"), ServerMessage.class));
+
+        Signal signal = update.data().signals().get(0);
+        assertEquals("005930", signal.ticker());
+        assertEquals("삼성전자", signal.name());
+        assertEquals(SignalType.VCP, signal.signalType());
+        assertEquals(10, signal.score());
+        assertEquals(Grade.S, signal.grade());
+        assertEquals(75000, signal.entryPrice());
+        assertEquals(82000, signal.targetPrice());
+        assertEquals(72000, signal.stopLoss());
+        assertEquals(1000, signal.positionSize());
+        assertEquals(List.of("수축률 0.4", "외국인 수급 개선"), signal.reasons());
+        assertEquals(LocalDateTime.of(2026, 2, 3, 9, 30, 0), signal.createdAt());
+        assertEquals(1, update.data().count());
+        assertEquals(LocalDateTime.of(2026, 2, 3, 9, 30, 0, 123_456_000), update.data().timestamp());
+    }
+
+    @Test
+    void signalUpdateWritesIntegersAndContractTimestampShapes() throws JsonProcessingException {
+        Signal signal = new Signal("000660", "SK하이닉스", SignalType.VCP, 7, Grade.A, 181_500, 199_600, 172_400, 55,
+                List.of("수축률 0.3"), LocalDateTime.of(2026, 2, 3, 15, 40, 7, 999_000_000));
+        var update = ServerMessage.SignalUpdate.of(List.of(signal), LocalDateTime.of(2026, 2, 3, 15, 40, 8));
+
+        JsonNode tree = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(update));
+
+        assertEquals("signal_update", tree.get("type").asText());
+        JsonNode s = tree.get("data").get("signals").get(0);
+        assertEquals("000660", s.get("ticker").asText());
+        assertEquals(true, s.get("entry_price").isIntegralNumber());
+        assertEquals(true, s.get("score").isIntegralNumber());
+        assertEquals("2026-02-03T15:40:07", s.get("created_at").asText());
+        assertEquals(1, tree.get("data").get("count").asInt());
+        assertEquals("2026-02-03T15:40:08.000000", tree.get("data").get("timestamp").asText());
+    }
+
+    @Test
+    void subscribeExampleReadsAsSubscribeToSignalVcp() throws IOException {
+        ClientMessage message = Json.MAPPER.readValue(fixture("subscribe.json"), ClientMessage.class);
+
+        assertEquals(new ClientMessage.Subscribe(Topics.WS_SIGNAL_VCP), message);
+        assertEquals(Json.MAPPER.readTree(fixture("subscribe.json")),
+                Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(message)));
+    }
+
+    @Test
+    void clientMessagesOfEveryTypeAreRead() throws JsonProcessingException {
+        assertEquals(new ClientMessage.Unsubscribe("signal:vcp"),
+                Json.MAPPER.readValue("{\"type\":\"unsubscribe\",\"topic\":\"signal:vcp\"}", ClientMessage.class));
+        assertEquals(new ClientMessage.Ping(), Json.MAPPER.readValue("{\"type\":\"ping\"}", ClientMessage.class));
+    }
+
+    @Test
+    void unknownClientMessageTypeIsRejected() {
+        assertThrows(InvalidTypeIdException.class,
+                () -> Json.MAPPER.readValue("{\"type\":\"buy\",\"topic\":\"signal:vcp\"}", ClientMessage.class));
+    }
+
+    @Test
+    void serverRepliesCarryTheirType() throws JsonProcessingException {
+        assertEquals("{\"type\":\"subscribed\",\"topic\":\"signal:vcp\"}",
+                Json.MAPPER.writeValueAsString(new ServerMessage.Subscribed("signal:vcp")));
+        assertEquals("{\"type\":\"error\",\"code\":\"unknown_topic\",\"message\":\"no such topic\"}",
+                Json.MAPPER.writeValueAsString(new ServerMessage.Error("unknown_topic", "no such topic")));
+    }
+
+    @Test
+    void signalsScannedEventRoundTripsWithSnakeCaseNames() throws JsonProcessingException {
+        Signal signal = new Signal("035720", "카카오", SignalType.VCP, 6, Grade.B, 41_250, 45_650, 38_950, 120,
+                List.of("추세 템플릿 8/8"), LocalDateTime.of(2025, 6, 17, 15, 40, 0));
+        var event = new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, UUID.randomUUID(), "ALL",
+                LocalDate.of(2025, 6, 17), Instant.parse("2025-06-17T06:40:00.123Z"),
+                List.of(new MarketSignals(Market.KOSPI, List.of(signal)), new MarketSignals(Market.KOSDAQ, List.of())));
+
+        String json = Json.MAPPER.writeValueAsString(event);
+        JsonNode tree = Json.MAPPER.readTree(json);
+
+        assertEquals(event, Json.MAPPER.readValue(json, SignalsScanned.class));
+        assertEquals("2025-06-17", tree.get("signal_date").asText());
+        assertEquals("2025-06-17T06:40:00.123Z", tree.get("produced_at").asText());
+        assertEquals("KOSPI", tree.get("results").get(0).get("market").asText());
+        assertEquals(List.of(signal), event.signals());
+    }
+}
