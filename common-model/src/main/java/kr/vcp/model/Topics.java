@@ -3,8 +3,11 @@ package kr.vcp.model;
 /** Names both services and their tests agree on. */
 public final class Topics {
 
-    /** Kafka topic the scanner writes one {@link SignalsScanned} event to per scan, keyed by {@link #SIGNALS_KEY}. */
-    public static final String KAFKA_SIGNALS = "vcp.signals.v1";
+    /**
+     * Kafka topic the scanner writes one {@link SignalsScanned} event to per scan, keyed by {@link #SIGNALS_KEY}.
+     * Each service names its messaging channel after it, so the topic is configured nowhere else.
+     */
+    public static final String KAFKA_SIGNALS = "vcp-signals";
 
     /** One key for every event, so all events share a partition and keep their commit order. */
     public static final String SIGNALS_KEY = "signal:vcp";

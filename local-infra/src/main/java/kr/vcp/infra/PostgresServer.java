@@ -63,9 +63,9 @@ public final class PostgresServer implements AutoCloseable {
         return port;
     }
 
-    /** {@code jdbc:postgresql://127.0.0.1:PORT/vcp} */
-    public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    /** {@code postgresql://127.0.0.1:PORT/vcp}, as the reactive client and libpq take it; JDBC wants "jdbc:" before it. */
+    public String url() {
+        return "postgresql://127.0.0.1:" + port + "/" + DATABASE;
     }
 
     @Override

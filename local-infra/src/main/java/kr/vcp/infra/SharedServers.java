@@ -2,27 +2,27 @@ package kr.vcp.infra;
 
 /**
  * One PostgreSQL and one Kafka per JVM, started on first use and stopped when the JVM exits, or the servers that
- * {@code VCP_PG_JDBC_URL} and {@code VCP_KAFKA_BOOTSTRAP} name. The addresses are kept in system properties, not
+ * {@code VCP_PG_URL} and {@code VCP_KAFKA_BOOTSTRAP} name. The addresses are kept in system properties, not
  * statics, because Quarkus loads test resources in more than one class loader.
  */
 public final class SharedServers {
 
-    /** Where an existing PostgreSQL is, e.g. {@code jdbc:postgresql://127.0.0.1:5432/vcp}; unset starts one. */
-    public static final String PG_URL_ENV = "VCP_PG_JDBC_URL";
+    /** Where an existing PostgreSQL is, e.g. {@code postgresql://127.0.0.1:5432/vcp}; unset starts one. */
+    public static final String PG_URL_ENV = "VCP_PG_URL";
     public static final String PG_USER_ENV = "VCP_PG_USER";
     public static final String PG_PASSWORD_ENV = "VCP_PG_PASSWORD";
     /** Where an existing Kafka is, e.g. {@code 127.0.0.1:9092}; unset starts one. */
     public static final String KAFKA_ENV = "VCP_KAFKA_BOOTSTRAP";
 
-    private static final String PG_PROPERTY = "vcp.shared.pg-url";
-    private static final String KAFKA_PROPERTY = "vcp.shared.kafka-bootstrap";
+    private static final String PG_PROPERTY = "kr.vcp.infra.pg-url";
+    private static final String KAFKA_PROPERTY = "kr.vcp.infra.kafka-bootstrap";
 
     /** How to reach a PostgreSQL database. */
-    public record Database(String jdbcUrl, String user, String password) {
+    public record Database(String url, String user, String password) {
 
-        /** The same address for the Vert.x reactive client: {@code postgresql://host:port/db}. */
-        public String reactiveUrl() {
-            return jdbcUrl.substring("jdbc:".length());
+        /** The same address for JDBC (Flyway): {@code jdbc:postgresql://host:port/db}. */
+        public String jdbcUrl() {
+            return "jdbc:" + url;
         }
     }
 
@@ -39,7 +39,7 @@ public final class SharedServers {
             if (running == null) {
                 PostgresServer server = PostgresServer.start(0);
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-postgres"));
-                running = server.jdbcUrl();
+                running = server.url();
                 System.setProperty(PG_PROPERTY, running);
             }
             return new Database(running, PostgresServer.USER, "");

@@ -12,7 +12,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
         SharedServers.Database db = SharedServers.postgres();
         return Map.of(
                 "quarkus.datasource.jdbc.url", db.jdbcUrl(),
-                "quarkus.datasource.reactive.url", db.reactiveUrl(),
+                "quarkus.datasource.reactive.url", db.url(),
                 "quarkus.datasource.username", db.user(),
                 "quarkus.datasource.password", db.password());
     }

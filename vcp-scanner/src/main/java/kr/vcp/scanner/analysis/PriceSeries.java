@@ -1,0 +1,47 @@
+package kr.vcp.scanner.analysis;
+
+import java.time.LocalDate;
+
+/**
+ * Daily bars of one ticker, oldest first, trading halts already removed (a halt has no prices). Arrays, not
+ * objects, because the whole market is scanned at once.
+ */
+public record PriceSeries(LocalDate[] dates, int[] open, int[] high, int[] low, int[] close, long[] volume) {
+
+    public int size() {
+        return close.length;
+    }
+
+    public int last() {
+        return close.length - 1;
+    }
+
+    public LocalDate lastDate() {
+        return dates[last()];
+    }
+
+    /** Mean close of the {@code length} bars ending at {@code end} (inclusive). */
+    public double sma(int end, int length) {
+        long sum = 0;
+        for (int i = end - length + 1; i <= end; i++) {
+            sum += close[i];
+        }
+        return (double) sum / length;
+    }
+
+    public int highestHigh(int end, int length) {
+        int max = Integer.MIN_VALUE;
+        for (int i = Math.max(0, end - length + 1); i <= end; i++) {
+            max = Math.max(max, high[i]);
+        }
+        return max;
+    }
+
+    public int lowestLow(int end, int length) {
+        int min = Integer.MAX_VALUE;
+        for (int i = Math.max(0, end - length + 1); i <= end; i++) {
+            min = Math.min(min, low[i]);
+        }
+        return min;
+    }
+}

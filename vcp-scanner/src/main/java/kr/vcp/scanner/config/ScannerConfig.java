@@ -1,0 +1,69 @@
+package kr.vcp.scanner.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything a scan is tuned by ({@code vcp.*} in application.properties or {@code VCP_*} in the environment). */
+@ConfigMapping(prefix = "vcp")
+public interface ScannerConfig {
+
+    Scan scan();
+
+    Universe universe();
+
+    Risk risk();
+
+    interface Scan {
+        /** top_n of a request that omits it: a page of signals a trader reads at a glance. */
+        @WithDefault("20")
+        int defaultTopN();
+
+        /** min_score of a request that omits it: 7 keeps stocks meeting at least 6 of the 8 trend criteria. */
+        @WithDefault("7")
+        int defaultMinScore();
+
+        /** Calendar days of bars read per stock: 52 weeks plus a 200-day average a month old need ~330 trading days. */
+        @WithDefault("480")
+        int lookbackDays();
+    }
+
+    interface Universe {
+        /** Cheaper stocks are left out: penny stocks move on noise, not on supply and demand (KRW). */
+        @WithDefault("1000")
+        long minPrice();
+
+        /** Trading days a stock needs: a 200-day average and its value a month earlier. */
+        @WithDefault("230")
+        int minBars();
+
+        /** Minervini's criterion 8: relative strength rating at least this (1..99). */
+        @WithDefault("70")
+        int minRsRating();
+    }
+
+    interface Risk {
+        /** Bars whose highest high is the pivot (the entry) and whose lowest low supports the stop. */
+        @WithDefault("10")
+        int pivotLookback();
+
+        /** The stop is never further than this below the entry (Minervini's 7-8% rule). */
+        @WithDefault("0.08")
+        double maxStopDistance();
+
+        /** Target = entry + this multiple of the risk per share. */
+        @WithDefault("2.5")
+        double rewardToRisk();
+
+        /** Account the position size is computed for (KRW). */
+        @WithDefault("100000000")
+        long accountSize();
+
+        /** Share of the account lost when the stop is hit. */
+        @WithDefault("0.01")
+        double riskPerTrade();
+
+        /** Largest share of the account in one position, whatever the stop distance. */
+        @WithDefault("0.20")
+        double maxPositionWeight();
+    }
+}

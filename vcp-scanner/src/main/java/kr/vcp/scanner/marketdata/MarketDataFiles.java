@@ -1,0 +1,163 @@
+package kr.vcp.scanner.marketdata;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import kr.vcp.model.Market;
+
+/** Reads the files Korean quants already have: pykrx's daily bars and a {@code ticker,name,market} stock master. */
+public final class MarketDataFiles {
+
+    /** pykrx {@code get_market_ohlcv(...).to_csv()}: date, open, high, low, close, volume, change %. */
+    public static final List<String> BAR_HEADER = List.of("날짜", "시가", "고가", "저가", "종가", "거래량", "등락률");
+    public static final List<String> STOCK_HEADER = List.of("ticker", "name", "market");
+
+    private static final Pattern TICKER = Pattern.compile("[0-9A-Z]{6}");
+    /** How far open or close may lie outside high..low and still be a rounding artefact (then the range widens). */
+    private static final double ROUNDING_TOLERANCE = 0.005;
+
+    private MarketDataFiles() {
+    }
+
+    /** Normalises a ticker; digits that lost their leading zeros (a spreadsheet did it) get them back. */
+    public static String ticker(String raw) {
+        String t = raw.trim().toUpperCase(Locale.ROOT);
+        if (t.matches("\\d{1,5}")) {
+            t = "0".repeat(6 - t.length()) + t;
+        }
+        if (!TICKER.matcher(t).matches()) {
+            throw new IllegalArgumentException("ticker must be 6 digits or capital letters, was '" + raw + "'");
+        }
+        return t;
+    }
+
+    public static Parsed<StockListing> parseStocks(String source, String content) {
+        List<String> lines = Csv.lines(content);
+        List<StockListing> rows = new ArrayList<>();
+        List<SkippedLine> skipped = new ArrayList<>();
+        requireHeader(source, lines, STOCK_HEADER);
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> f = Csv.fields(line);
+            try {
+                if (f.size() != STOCK_HEADER.size()) {
+                    throw new IllegalArgumentException("expected 3 fields, found " + f.size());
+                }
+                if (f.get(1).isEmpty()) {
+                    throw new IllegalArgumentException("name is empty");
+                }
+                rows.add(new StockListing(ticker(f.get(0)), f.get(1), market(f.get(2))));
+            } catch (IllegalArgumentException e) {
+                skipped.add(new SkippedLine(source, i + 1, e.getMessage()));
+            }
+        }
+        return new Parsed<>(rows, skipped);
+    }
+
+    /**
+     * Daily bars of one ticker. A row with open, high and low 0 and no volume is a trading halt, kept as such; a row
+     * that cannot be read, repeats a date or has impossible prices is skipped with its line number.
+     */
+    public static Parsed<DailyBar> parseBars(String source, String content) {
+        List<String> lines = Csv.lines(content);
+        List<DailyBar> rows = new ArrayList<>();
+        List<SkippedLine> skipped = new ArrayList<>();
+        requireHeader(source, lines, BAR_HEADER);
+        Set<LocalDate> seen = new HashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                DailyBar bar = bar(Csv.fields(line));
+                if (!seen.add(bar.date())) {
+                    throw new IllegalArgumentException("date " + bar.date() + " appears twice");
+                }
+                rows.add(bar);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                skipped.add(new SkippedLine(source, i + 1, e.getMessage()));
+            }
+        }
+        return new Parsed<>(rows, skipped);
+    }
+
+    private static DailyBar bar(List<String> f) {
+        if (f.size() != BAR_HEADER.size()) {
+            throw new IllegalArgumentException("expected " + BAR_HEADER.size() + " fields, found " + f.size());
+        }
+        LocalDate date = LocalDate.parse(f.get(0));
+        int open = price(f.get(1), "시가");
+        int high = price(f.get(2), "고가");
+        int low = price(f.get(3), "저가");
+        int close = price(f.get(4), "종가");
+        long volume = volume(f.get(5));
+        if (close <= 0) {
+            throw new IllegalArgumentException("종가 must be positive, was " + close);
+        }
+        if (open == 0 && high == 0 && low == 0 && volume == 0) {
+            return DailyBar.halt(date, close);
+        }
+        if (open <= 0 || low <= 0 || high < low) {
+            throw new IllegalArgumentException("prices out of order: open " + open + ", high " + high + ", low " + low);
+        }
+        // Adjusted histories round each price on its own, so close or open can stray a won past the day's range.
+        int top = Math.max(high, Math.max(open, close));
+        int bottom = Math.min(low, Math.min(open, close));
+        if (top > high * (1 + ROUNDING_TOLERANCE) || bottom < low * (1 - ROUNDING_TOLERANCE)) {
+            throw new IllegalArgumentException("open " + open + " or close " + close + " outside the day's range "
+                    + low + ".." + high);
+        }
+        return new DailyBar(date, open, top, bottom, close, volume, false);
+    }
+
+    private static int price(String value, String column) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not a whole number of won: '" + value + "'");
+        }
+    }
+
+    private static long volume(String value) {
+        try {
+            long v = Long.parseLong(value);
+            if (v < 0) {
+                throw new IllegalArgumentException("거래량 is negative: " + v);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("거래량 is not a whole number: '" + value + "'");
+        }
+    }
+
+    private static Market market(String value) {
+        try {
+            return Market.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("market must be KOSPI or KOSDAQ, was '" + value + "'");
+        }
+    }
+
+    private static void requireHeader(String source, List<String> lines, List<String> expected) {
+        if (lines.isEmpty() || !Csv.fields(lines.get(0)).equals(expected)) {
+            throw new MalformedFileException(source + ": the first line must be the header "
+                    + String.join(",", expected) + (lines.isEmpty() ? " (the file is empty)" : ", was " + lines.get(0)));
+        }
+    }
+
+    /** The file as a whole cannot be read (wrong header, empty): nothing of it is imported. */
+    public static final class MalformedFileException extends IllegalArgumentException {
+        public MalformedFileException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package kr.vcp.scanner.repository;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import kr.vcp.model.Market;
+import kr.vcp.scanner.analysis.PriceSeries;
+import kr.vcp.scanner.analysis.StockBars;
+import kr.vcp.scanner.marketdata.DailyBar;
+import kr.vcp.scanner.marketdata.StockListing;
+
+/**
+ * Stocks and daily bars over the reactive client in bulk: whole files are upserted in one statement and a whole
+ * market is read in one, one row per ticker with its bars as arrays.
+ */
+@ApplicationScoped
+public class MarketDataRepository {
+
+    private static final String UPSERT_STOCKS = """
+            INSERT INTO stocks (ticker, name, market)
+            SELECT * FROM unnest($1::varchar[], $2::text[], $3::varchar[])
+            ON CONFLICT (ticker) DO UPDATE SET name = excluded.name, market = excluded.market
+            WHERE (stocks.name, stocks.market) IS DISTINCT FROM (excluded.name, excluded.market)""";
+
+    private static final String UPSERT_BARS = """
+            INSERT INTO daily_bars (ticker, trade_date, open, high, low, close, volume, halted)
+            SELECT $1, * FROM unnest($2::date[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[], $8::bool[])
+            ON CONFLICT (ticker, trade_date) DO UPDATE SET open = excluded.open, high = excluded.high,
+                low = excluded.low, close = excluded.close, volume = excluded.volume, halted = excluded.halted
+            WHERE (daily_bars.open, daily_bars.high, daily_bars.low, daily_bars.close, daily_bars.volume,
+                   daily_bars.halted)
+                IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume,
+                   excluded.halted)""";
+
+    private static final String LATEST_DATE = """
+            SELECT max(b.trade_date) AS latest FROM daily_bars b JOIN stocks s ON s.ticker = b.ticker
+            WHERE s.market = ANY($1) AND ($2::date IS NULL OR b.trade_date <= $2)""";
+
+    private static final String UNIVERSE = """
+            SELECT s.ticker, s.name, s.market,
+                   array_agg(b.trade_date ORDER BY b.trade_date) AS dates,
+                   array_agg(b.open ORDER BY b.trade_date) AS opens,
+                   array_agg(b.high ORDER BY b.trade_date) AS highs,
+                   array_agg(b.low ORDER BY b.trade_date) AS lows,
+                   array_agg(b.close ORDER BY b.trade_date) AS closes,
+                   array_agg(b.volume ORDER BY b.trade_date) AS volumes
+            FROM stocks s JOIN daily_bars b ON b.ticker = s.ticker
+            WHERE s.market = ANY($1) AND NOT b.halted AND b.trade_date <= $2 AND b.trade_date > $2 - $3::int
+            GROUP BY s.ticker, s.name, s.market
+            ORDER BY s.ticker""";
+
+    private static final String STATUS = """
+            SELECT s.market, count(DISTINCT s.ticker) AS tickers, count(b.ticker) AS bars,
+                   min(b.trade_date) AS first_date, max(b.trade_date) AS last_date
+            FROM stocks s LEFT JOIN daily_bars b ON b.ticker = s.ticker
+            GROUP BY s.market ORDER BY s.market""";
+
+    /** What is stored for one market. */
+    public record MarketStatus(
+            @JsonProperty("market") Market market,
+            @JsonProperty("tickers") long tickers,
+            @JsonProperty("bars") long bars,
+            @JsonProperty("first_date") LocalDate firstDate,
+            @JsonProperty("last_date") LocalDate lastDate) {
+    }
+
+    private final Pool pool;
+
+    public MarketDataRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Inserts new listings and updates changed ones; returns how many rows changed. */
+    public Uni<Integer> upsertStocks(List<StockListing> stocks) {
+        Tuple args = Tuple.of(
+                stocks.stream().map(StockListing::ticker).toArray(String[]::new),
+                stocks.stream().map(StockListing::name).toArray(String[]::new),
+                stocks.stream().map(s -> s.market().name()).toArray(String[]::new));
+        return pool.preparedQuery(UPSERT_STOCKS).execute(args).map(RowSet::rowCount);
+    }
+
+    /** Inserts new bars and updates changed ones of one ticker; returns how many rows changed. */
+    public Uni<Integer> upsertBars(String ticker, List<DailyBar> bars) {
+        Tuple args = Tuple.tuple()
+                .addString(ticker)
+                .addArrayOfLocalDate(bars.stream().map(DailyBar::date).toArray(LocalDate[]::new))
+                .addArrayOfInteger(bars.stream().map(DailyBar::open).toArray(Integer[]::new))
+                .addArrayOfInteger(bars.stream().map(DailyBar::high).toArray(Integer[]::new))
+                .addArrayOfInteger(bars.stream().map(DailyBar::low).toArray(Integer[]::new))
+                .addArrayOfInteger(bars.stream().map(DailyBar::close).toArray(Integer[]::new))
+                .addArrayOfLong(bars.stream().map(DailyBar::volume).toArray(Long[]::new))
+                .addArrayOfBoolean(bars.stream().map(DailyBar::halted).toArray(Boolean[]::new));
+        return pool.preparedQuery(UPSERT_BARS).execute(args).map(RowSet::rowCount);
+    }
+
+    /** The newest trading day stored for {@code markets}, on or before {@code asOf} when given; null when none. */
+    public Uni<LocalDate> latestTradeDate(Collection<Market> markets, LocalDate asOf) {
+        return pool.preparedQuery(LATEST_DATE).execute(Tuple.of(names(markets), asOf))
+                .map(rows -> rows.iterator().next().getLocalDate("latest"));
+    }
+
+    /** Every stock of {@code markets} with its non-halted bars in the {@code lookbackDays} up to {@code until}. */
+    public Uni<List<StockBars>> loadUniverse(Collection<Market> markets, LocalDate until, int lookbackDays) {
+        return pool.preparedQuery(UNIVERSE).execute(Tuple.of(names(markets), until, lookbackDays))
+                .map(rows -> {
+                    List<StockBars> universe = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        universe.add(new StockBars(row.getString("ticker"), row.getString("name"),
+                                Market.valueOf(row.getString("market")), series(row)));
+                    }
+                    return universe;
+                });
+    }
+
+    public Uni<List<MarketStatus>> status() {
+        return pool.query(STATUS).execute().map(rows -> {
+            Map<Market, MarketStatus> byMarket = new TreeMap<>();
+            for (Row row : rows) {
+                Market market = Market.valueOf(row.getString("market"));
+                byMarket.put(market, new MarketStatus(market, row.getLong("tickers"), row.getLong("bars"),
+                        row.getLocalDate("first_date"), row.getLocalDate("last_date")));
+            }
+            return List.copyOf(byMarket.values());
+        });
+    }
+
+    private static PriceSeries series(Row row) {
+        return new PriceSeries(row.getArrayOfLocalDates("dates"), ints(row.getArrayOfIntegers("opens")),
+                ints(row.getArrayOfIntegers("highs")), ints(row.getArrayOfIntegers("lows")),
+                ints(row.getArrayOfIntegers("closes")), longs(row.getArrayOfLongs("volumes")));
+    }
+
+    private static int[] ints(Integer[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private static long[] longs(Long[] values) {
+        long[] out = new long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
+    private static String[] names(Collection<Market> markets) {
+        return markets.stream().map(Market::name).toArray(String[]::new);
+    }
+}

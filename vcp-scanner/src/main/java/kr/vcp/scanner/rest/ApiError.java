@@ -1,0 +1,22 @@
+package kr.vcp.scanner.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * The body of every 4xx: a code to branch on, a sentence for a person and, for a bad request, each field at fault.
+ */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record ApiError(
+        @JsonProperty("error") String error,
+        @JsonProperty("message") String message,
+        @JsonProperty("violations") List<Violation> violations) {
+
+    public record Violation(@JsonProperty("field") String field, @JsonProperty("message") String message) {
+    }
+
+    public static ApiError of(String error, String message) {
+        return new ApiError(error, message, List.of());
+    }
+}

@@ -1,0 +1,30 @@
+package kr.vcp.scanner.rest;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import kr.vcp.scanner.marketdata.MarketDataFiles;
+import kr.vcp.scanner.service.NoMarketDataException;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns what went wrong into a status and an {@link ApiError} body. */
+public class ErrorMappers {
+
+    @ServerExceptionMapper
+    public Response invalidRequest(InvalidRequestException e) {
+        return json(400, e.toError());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedFile(MarketDataFiles.MalformedFileException e) {
+        return json(400, ApiError.of("malformed_file", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response noMarketData(NoMarketDataException e) {
+        return json(422, ApiError.of("no_market_data", e.getMessage()));
+    }
+
+    private static Response json(int status, ApiError error) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
+    }
+}

@@ -1,0 +1,21 @@
+package kr.vcp.scanner.rest;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A request that cannot be acted on, with every reason found. */
+public class InvalidRequestException extends RuntimeException {
+
+    private final String code;
+    private final List<ApiError.Violation> violations;
+
+    public InvalidRequestException(String code, List<ApiError.Violation> violations) {
+        super(violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+        this.code = code;
+        this.violations = List.copyOf(violations);
+    }
+
+    public ApiError toError() {
+        return new ApiError(code, getMessage(), violations);
+    }
+}

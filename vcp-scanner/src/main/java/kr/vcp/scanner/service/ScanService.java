@@ -1,0 +1,126 @@
+package kr.vcp.scanner.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import kr.vcp.model.Krx;
+import kr.vcp.model.MarketSignals;
+import kr.vcp.model.Signal;
+import kr.vcp.model.SignalsScanned;
+import kr.vcp.scanner.analysis.TrendTemplateEngine;
+import kr.vcp.scanner.config.ScannerConfig;
+import kr.vcp.scanner.messaging.SignalEventPublisher;
+import kr.vcp.scanner.repository.MarketDataRepository;
+import kr.vcp.scanner.repository.ScanEntity;
+import kr.vcp.scanner.repository.ScanRepository;
+import kr.vcp.scanner.repository.ScanStatus;
+import kr.vcp.scanner.repository.ScanTrigger;
+import kr.vcp.scanner.repository.SignalEntity;
+import kr.vcp.scanner.repository.SignalRepository;
+
+/** Runs a scan: read the market, analyse it, store the signals, tell Kafka. */
+@ApplicationScoped
+public class ScanService {
+
+    /** A finished scan, its signals best first, and the event that announced it. */
+    public record ScanOutcome(ScanEntity scan, List<Signal> ranked, SignalsScanned event) {
+    }
+
+    private final MarketDataRepository marketData;
+    private final ScanRepository scans;
+    private final SignalRepository signals;
+    private final SignalEventPublisher publisher;
+    private final TrendTemplateEngine engine;
+    private final ScannerConfig config;
+    private final Vertx vertx;
+
+    public ScanService(MarketDataRepository marketData, ScanRepository scans, SignalRepository signals,
+            SignalEventPublisher publisher, TrendTemplateEngine engine, ScannerConfig config, Vertx vertx) {
+        this.marketData = marketData;
+        this.scans = scans;
+        this.signals = signals;
+        this.publisher = publisher;
+        this.engine = engine;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    public Uni<ScanOutcome> scan(ScanCommand command, ScanTrigger trigger) {
+        ScanEntity scan = started(command, trigger);
+        LocalDateTime createdAt = LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.SECONDS);
+        return Panache.withTransaction(() -> scans.persist(scan))
+                .chain(() -> marketData.latestTradeDate(command.scope().markets(), command.asOf()))
+                .onItem().ifNull().failWith(() -> new NoMarketDataException("no bars are stored for "
+                        + command.scope() + (command.asOf() == null ? "" : " on or before " + command.asOf())
+                        + ": import market data first"))
+                .chain(day -> marketData.loadUniverse(command.scope().markets(), day, config.scan().lookbackDays()))
+                // The analysis is CPU-bound: it runs on a worker thread and its result comes back to this context.
+                .chain(universe -> vertx.executeBlocking(Uni.createFrom().item(
+                        () -> engine.scan(universe, command.minScore(), command.topN(), createdAt))))
+                .chain(result -> store(scan.id, command, result))
+                .call(this::publish)
+                .onFailure().call(e -> finish(scan.id, ScanStatus.FAILED, e));
+    }
+
+    private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {
+        ScanEntity scan = new ScanEntity();
+        scan.id = UUID.randomUUID();
+        scan.trigger = trigger;
+        scan.market = command.scope().name();
+        scan.topN = command.topN();
+        scan.minScore = command.minScore();
+        scan.asOf = command.asOf();
+        scan.status = ScanStatus.RUNNING;
+        scan.startedAt = Instant.now();
+        return scan;
+    }
+
+    /** One transaction: the day's signals of the scanned markets are replaced and the scan is marked done. */
+    private Uni<ScanOutcome> store(UUID scanId, ScanCommand command, TrendTemplateEngine.Result result) {
+        List<MarketSignals> results = command.scope().markets().stream()
+                .map(market -> new MarketSignals(market, result.candidates().stream()
+                        .filter(c -> c.market() == market).map(TrendTemplateEngine.Candidate::signal).toList()))
+                .toList();
+        List<SignalEntity> rows = results.stream()
+                .flatMap(r -> r.signals().stream().map(s -> SignalEntity.of(scanId, result.signalDate(), r.market(), s)))
+                .toList();
+        return Panache.withTransaction(() -> scans.findById(scanId)
+                .call(() -> signals.replace(result.signalDate(), command.scope().markets(), rows))
+                .invoke(scan -> {
+                    scan.signalDate = result.signalDate();
+                    scan.universeCount = result.universe();
+                    scan.analysedCount = result.analysed();
+                    scan.signalCount = rows.size();
+                    scan.status = ScanStatus.SUCCEEDED;
+                    scan.finishedAt = Instant.now();
+                }))
+                .map(scan -> new ScanOutcome(scan,
+                        result.candidates().stream().map(TrendTemplateEngine.Candidate::signal).toList(),
+                        new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION,
+                        scanId, command.scope().name(), result.signalDate(), scan.finishedAt, results)));
+    }
+
+    private Uni<Void> publish(ScanOutcome outcome) {
+        return publisher.publish(outcome.event())
+                .onFailure().call(e -> {
+                    Log.errorf(e, "Scan %s: signals stored but event %s not acknowledged by Kafka", outcome.scan().id,
+                            outcome.event().eventId());
+                    outcome.scan().status = ScanStatus.UNPUBLISHED;
+                    return finish(outcome.scan().id, ScanStatus.UNPUBLISHED, e);
+                })
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> finish(UUID scanId, ScanStatus status, Throwable error) {
+        return Panache.withTransaction(() -> scans.update(
+                "status = ?1, error = ?2, finishedAt = ?3 where id = ?4", status, String.valueOf(error.getMessage()),
+                Instant.now(), scanId)).replaceWithVoid();
+    }
+}
