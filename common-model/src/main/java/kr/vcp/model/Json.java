@@ -1,9 +1,11 @@
 package kr.vcp.model;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
 
 /** The one JSON configuration of every message and event, applied to the services' own mappers too. */
 public final class Json {
@@ -12,6 +14,15 @@ public final class Json {
     public static final ObjectMapper MAPPER = configure(new ObjectMapper());
 
     private Json() {
+    }
+
+    /** {@code value} as JSON text; our records always serialise, so a failure is a bug and is thrown unchecked. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     /** Dates as ISO-8601 text, unknown fields ignored (newer producers may add some), nothing else changed. */

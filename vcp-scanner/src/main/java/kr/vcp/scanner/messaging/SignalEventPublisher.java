@@ -1,6 +1,5 @@
 package kr.vcp.scanner.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -23,16 +22,8 @@ public class SignalEventPublisher {
 
     /** Completes when the broker has acknowledged the record (acks=all), fails when it has not. */
     public Uni<Void> publish(SignalsScanned event) {
-        return Uni.createFrom().item(() -> toJson(event))
+        return Uni.createFrom().item(() -> Json.write(event))
                 .chain(json -> emitter.sendMessage(Message.of(json).addMetadata(
                         OutgoingKafkaRecordMetadata.<String>builder().withKey(Topics.SIGNALS_KEY).build())));
-    }
-
-    private static String toJson(SignalsScanned event) {
-        try {
-            return Json.MAPPER.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write event " + event.eventId(), e);
-        }
     }
 }

@@ -1,0 +1,191 @@
+package kr.vcp.gateway.websocket;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+import kr.vcp.infra.KafkaTopics;
+import kr.vcp.infra.quarkus.KafkaTestResource;
+import kr.vcp.model.Grade;
+import kr.vcp.model.Json;
+import kr.vcp.model.Market;
+import kr.vcp.model.MarketSignals;
+import kr.vcp.model.Signal;
+import kr.vcp.model.SignalType;
+import kr.vcp.model.SignalsScanned;
+import kr.vcp.model.Topics;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class SignalSocketTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    /** A signal with a ticker no other test uses, so a test finds its own update among all others. */
+    private static Signal uniqueSignal(Grade grade, int score) {
+        String ticker = String.format("%06d", ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        return new Signal(ticker, "테스트" + ticker, SignalType.VCP, score, grade, 75_000, 82_000, 72_000, 1_000,
+                List.of("수축률 0.4", "외국인 수급 개선"), LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Publishes a KOSPI result as the scanner would; today's date, so it is the newest page. */
+    private void publish(Market market, Signal... signals) {
+        SignalsScanned event = new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, UUID.randomUUID(),
+                market.name(), LocalDate.now().plusYears(1), Instant.now(),
+                List.of(new MarketSignals(market, List.of(signals))));
+        KafkaTopics.produce(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY, Json.write(event));
+    }
+
+    private static Predicate<JsonNode> updateWith(String ticker) {
+        return m -> m.path("type").asText().equals("signal_update")
+                && m.path("data").path("signals").findValuesAsText("ticker").contains(ticker);
+    }
+
+    @Test
+    void aPublishedEventReachesEverySubscriberInTheContractShapeAndNotANonSubscriber() throws Exception {
+        try (WsClient first = new WsClient(base); WsClient second = new WsClient(base);
+                WsClient bystander = new WsClient(base)) {
+            first.subscribe();
+            second.subscribe();
+            Signal signal = uniqueSignal(Grade.S, 10);
+
+            publish(Market.KOSPI, signal);
+
+            JsonNode update = first.await(updateWith(signal.ticker()), WAIT);
+            second.await(updateWith(signal.ticker()), WAIT);
+            JsonNode data = update.get("data");
+            assertEquals(fieldNames(contractExample()), fieldNames(update));
+            assertEquals(fieldNames(contractExample().get("data")), fieldNames(data));
+            assertEquals(data.get("signals").size(), data.get("count").asInt());
+            assertTrue(data.get("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}"));
+            JsonNode sent = find(data.get("signals"), signal.ticker());
+            assertEquals(fieldNames(contractExample().get("data").get("signals").get(0)), fieldNames(sent));
+            assertEquals(Json.MAPPER.readTree(Json.write(signal)), sent);
+            assertTrue(sent.get("entry_price").isIntegralNumber());
+            assertTrue(sent.get("created_at").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d"));
+
+            Thread.sleep(300);
+            assertTrue(bystander.received().isEmpty(), "a client that never subscribed got " + bystander.received());
+        }
+    }
+
+    @Test
+    void unsubscribeStopsDelivery() throws Exception {
+        try (WsClient leaving = new WsClient(base); WsClient staying = new WsClient(base)) {
+            leaving.subscribe();
+            staying.subscribe();
+            leaving.send("{\"type\": \"unsubscribe\", \"topic\": \"signal:vcp\"}");
+            leaving.await(m -> m.path("type").asText().equals("unsubscribed"), WAIT);
+            Signal signal = uniqueSignal(Grade.A, 8);
+
+            publish(Market.KOSDAQ, signal);
+
+            staying.await(updateWith(signal.ticker()), WAIT);
+            Thread.sleep(300);
+            assertFalse(leaving.received().stream().anyMatch(updateWith(signal.ticker())));
+        }
+    }
+
+    @Test
+    void badFramesGetAnErrorAndTheConnectionKeepsWorking() {
+        try (WsClient client = new WsClient(base)) {
+            client.send("{\"type\": \"subscribe\", ");
+            client.await(error("malformed_json"), WAIT);
+            client.send("{\"type\": \"buy\", \"ticker\": \"005930\"}");
+            client.await(error("unknown_type"), WAIT);
+            client.send("{\"topic\": \"signal:vcp\"}");
+            client.await(error("unknown_type"), WAIT);
+            client.send("{\"type\": \"subscribe\", \"topic\": \"signal:everything\"}");
+            client.await(error("unknown_topic"), WAIT);
+            client.send("{\"type\": \"subscribe\"}");
+            JsonNode missing = client.await(m -> m.path("message").asText().contains("required"), WAIT);
+            assertEquals("unknown_topic", missing.get("code").asText());
+
+            client.send("{\"type\": \"ping\"}");
+            client.await(m -> m.path("type").asText().equals("pong"), WAIT);
+            assertTrue(client.isOpen());
+            client.subscribe();
+        }
+    }
+
+    @Test
+    void aLateSubscriberGetsTheCurrentPageAtOnce() {
+        Signal signal = uniqueSignal(Grade.B, 6);
+        try (WsClient early = new WsClient(base)) {
+            early.subscribe();
+            publish(Market.KOSPI, signal);
+            early.await(updateWith(signal.ticker()), WAIT);
+        }
+        try (WsClient late = new WsClient(base)) {
+            late.subscribe();
+            late.await(updateWith(signal.ticker()), WAIT);
+        }
+    }
+
+    @Test
+    void statsCountTheSignalVcpSubscribers() {
+        try (WsClient a = new WsClient(base); WsClient b = new WsClient(base); WsClient idle = new WsClient(base)) {
+            a.subscribe();
+            b.subscribe();
+            given().get("/ws/stats").then().statusCode(200)
+                    .body("connections", equalTo(3))
+                    .body("subscribers.'signal:vcp'", equalTo(2))
+                    .body("broadcaster.running", equalTo(true));
+        }
+    }
+
+    private static Predicate<JsonNode> error(String code) {
+        return m -> m.path("type").asText().equals("error") && m.path("code").asText().equals(code);
+    }
+
+    private static JsonNode find(JsonNode signals, String ticker) {
+        for (JsonNode s : signals) {
+            if (s.get("ticker").asText().equals(ticker)) {
+                return s;
+            }
+        }
+        throw new AssertionError(ticker + " not in " + signals);
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    private static JsonNode contractExample() throws Exception {
+        try (var in = SignalSocketTest.class.getResourceAsStream("/contract/signal_update.json")) {
+            return Json.MAPPER.readTree(in);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package kr.vcp.gateway.websocket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.websockets.next.BasicWebSocketConnector;
+import io.quarkus.websockets.next.WebSocketClientConnection;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import kr.vcp.model.Json;
+
+/** A dashboard-like test client: connects to /ws, records every message it receives. */
+final class WsClient implements AutoCloseable {
+
+    private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final WebSocketClientConnection connection;
+
+    WsClient(URI base) {
+        connection = BasicWebSocketConnector.create().baseUri(base).path("/ws")
+                .onTextMessage((c, text) -> received.add(parse(text)))
+                .connectAndAwait();
+    }
+
+    void send(String text) {
+        connection.sendTextAndAwait(text);
+    }
+
+    void subscribe() {
+        send("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
+        await(m -> m.path("type").asText().equals("subscribed"), Duration.ofSeconds(5));
+    }
+
+    List<JsonNode> received() {
+        return List.copyOf(received);
+    }
+
+    /** The first message so far, or within the timeout, that matches; fails the test otherwise. */
+    JsonNode await(Predicate<JsonNode> match, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode m : received) {
+                if (match.test(m)) {
+                    return m;
+                }
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("no matching message within " + timeout + "; received " + received);
+    }
+
+    boolean isOpen() {
+        return connection.isOpen();
+    }
+
+    @Override
+    public void close() {
+        if (connection.isOpen()) {
+            connection.closeAndAwait();
+        }
+    }
+
+    private static JsonNode parse(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + text, e);
+        }
+    }
+}
