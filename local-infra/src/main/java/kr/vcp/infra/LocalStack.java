@@ -1,0 +1,88 @@
+package kr.vcp.infra;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The whole system on this machine, on real infrastructure: PostgreSQL and Kafka (started here unless
+ * {@code VCP_PG_URL} / {@code VCP_KAFKA_BOOTSTRAP} point elsewhere), the scanner on 5112 and the gateway on 5111,
+ * the sample market loaded and a first scan run. Ctrl-C stops everything it started.
+ *
+ * <p>Run from the repository root after {@code ./mvnw install -DskipTests}; {@code scripts/run-local} does both.
+ */
+public final class LocalStack {
+
+    private LocalStack() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("vcp.root", ".")).toAbsolutePath().normalize();
+        Path logs = root.resolve("target/local-stack");
+        int scannerPort = Integer.parseInt(System.getenv().getOrDefault("VCP_SCANNER_PORT", "5112"));
+        int gatewayPort = Integer.parseInt(System.getenv().getOrDefault("VCP_GATEWAY_PORT", "5111"));
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("Stopping...");
+            while (!started.isEmpty()) {
+                try {
+                    started.pop().close();
+                } catch (Exception e) {
+                    System.err.println("stop: " + e.getMessage());
+                }
+            }
+            stopped.countDown();
+        }, "local-stack-stop"));
+
+        String pgUrl = System.getenv(SharedServers.PG_URL_ENV);
+        if (pgUrl == null || pgUrl.isBlank()) {
+            PostgresServer pg = PostgresServer.start(0);
+            started.push(pg);
+            pgUrl = pg.url();
+        }
+        String bootstrap = System.getenv(SharedServers.KAFKA_ENV);
+        if (bootstrap == null || bootstrap.isBlank()) {
+            KafkaServer kafka = KafkaServer.start(0);
+            started.push(kafka);
+            bootstrap = kafka.bootstrapServers();
+        }
+        System.out.println("PostgreSQL " + pgUrl + ", Kafka " + bootstrap);
+
+        Map<String, String> env = new HashMap<>();
+        env.put(SharedServers.PG_URL_ENV, pgUrl);
+        env.put(SharedServers.KAFKA_ENV, bootstrap);
+        ServiceProcess scanner = ServiceProcess.start("vcp-scanner",
+                root.resolve("vcp-scanner/target/quarkus-app/quarkus-run.jar"), scannerPort, env, logs);
+        started.push(scanner);
+        ServiceProcess gateway = ServiceProcess.start("api-gateway",
+                root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar"), gatewayPort, env, logs);
+        started.push(gateway);
+
+        List<String> tickers = SampleData.load(scanner.baseUri(), root.resolve("sample-data"), t -> true);
+        System.out.println("Loaded " + tickers.size() + " stocks from sample-data/");
+        String scan = HttpClient.newHttpClient().send(HttpRequest.newBuilder(scanner.baseUri().resolve("/scan"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"market\": \"ALL\", \"top_n\": 20, \"min_score\": 7}"))
+                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+        System.out.println("First scan: " + scan.substring(0, Math.min(scan.length(), 300)) + "...");
+
+        URI ws = URI.create("ws://127.0.0.1:" + gateway.port() + "/ws");
+        System.out.println();
+        System.out.println("Running. Ctrl-C stops everything.");
+        System.out.println("  scanner   " + scanner.baseUri() + "   (POST /scan, /market-data/...)");
+        System.out.println("  gateway   " + gateway.baseUri() + "   (GET /ws/stats)");
+        System.out.println("  websocket " + ws + "   (send {\"type\": \"subscribe\", \"topic\": \"signal:vcp\"})");
+        System.out.println("  logs      " + logs);
+        stopped.await();
+    }
+}

@@ -1,0 +1,79 @@
+package kr.vcp.infra;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One of our packaged Quarkus services ({@code target/quarkus-app/quarkus-run.jar}) running as its own process. */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private ServiceProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code jar} on {@code port} (0 picks a free one) with {@code env} added to this process's environment,
+     * and waits until it listens.
+     */
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path logDir) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: package the services first (./mvnw package)");
+        }
+        int httpPort = port == 0 ? Processes.freePort() : port;
+        Path log = logDir.resolve(name + ".log");
+        List<String> command = new ArrayList<>(List.of(Processes.javaBinary(), "-Xmx512m", "-Dfile.encoding=UTF-8",
+                "-Dquarkus.http.port=" + httpPort, "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(logDir);
+            Process process = builder.start();
+            ServiceProcess service = new ServiceProcess(name, process, httpPort, log);
+            try {
+                Processes.awaitLogLine(process, log, "Listening on", Duration.ofSeconds(90));
+            } catch (RuntimeException e) {
+                service.close();
+                throw e;
+            }
+            return service;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** A graceful shutdown (SIGTERM), then a forced one. */
+    @Override
+    public void close() {
+        Processes.stop(process, Duration.ofSeconds(20));
+    }
+}
