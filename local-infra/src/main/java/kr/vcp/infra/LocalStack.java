@@ -22,6 +22,10 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalStack {
 
+    /** Fixed when free, so that tools (psql, the Kafka console consumer) find them; not 5432, often taken. */
+    static final int LOCAL_PG_PORT = 5433;
+    static final int LOCAL_KAFKA_PORT = 9092;
+
     private LocalStack() {
     }
 
@@ -46,13 +50,13 @@ public final class LocalStack {
 
         String pgUrl = System.getenv(SharedServers.PG_URL_ENV);
         if (pgUrl == null || pgUrl.isBlank()) {
-            PostgresServer pg = PostgresServer.start(0);
+            PostgresServer pg = PostgresServer.start(Processes.portOrFree(LOCAL_PG_PORT));
             started.push(pg);
             pgUrl = pg.url();
         }
         String bootstrap = System.getenv(SharedServers.KAFKA_ENV);
         if (bootstrap == null || bootstrap.isBlank()) {
-            KafkaServer kafka = KafkaServer.start(0);
+            KafkaServer kafka = KafkaServer.start(Processes.portOrFree(LOCAL_KAFKA_PORT));
             started.push(kafka);
             bootstrap = kafka.bootstrapServers();
         }

@@ -36,6 +36,16 @@ final class Processes {
         }
     }
 
+    /** {@code preferred} when nothing listens there, else a free port. */
+    static int portOrFree(int preferred) {
+        try (ServerSocket socket = new ServerSocket(preferred)) {
+            socket.setReuseAddress(true);
+            return preferred;
+        } catch (IOException e) {
+            return freePort();
+        }
+    }
+
     static Path tempDir(String prefix) {
         try {
             // Under /tmp, not the user's home: PostgreSQL runs as 'postgres' when we are root and must enter it.
