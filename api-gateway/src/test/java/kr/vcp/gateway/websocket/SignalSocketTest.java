@@ -11,6 +11,7 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import kr.vcp.gateway.service.SignalBroadcaster;
 import kr.vcp.infra.KafkaTopics;
 import kr.vcp.infra.quarkus.KafkaTestResource;
 import kr.vcp.model.Grade;
@@ -48,6 +50,9 @@ class SignalSocketTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    SignalBroadcaster broadcaster;
 
     /** A signal with a ticker no other test uses, so a test finds its own update among all others. */
     private static Signal uniqueSignal(Grade grade, int score) {
@@ -147,6 +152,27 @@ class SignalSocketTest {
         try (WsClient late = new WsClient(base)) {
             late.subscribe();
             late.await(updateWith(signal.ticker()), WAIT);
+        }
+    }
+
+    @Test
+    void aStoppedBroadcasterSendsNothingUntilStartedAgain() throws Exception {
+        try (WsClient client = new WsClient(base)) {
+            client.subscribe();
+            broadcaster.stop();
+            try {
+                given().get("/ws/stats").then().body("broadcaster.running", equalTo(false));
+                Signal whileStopped = uniqueSignal(Grade.A, 7);
+                publish(Market.KOSPI, whileStopped);
+                Thread.sleep(1_000);
+                assertFalse(client.received().stream().anyMatch(updateWith(whileStopped.ticker())));
+            } finally {
+                broadcaster.start();
+            }
+            assertTrue(broadcaster.isRunning());
+            Signal afterStart = uniqueSignal(Grade.A, 7);
+            publish(Market.KOSDAQ, afterStart);
+            client.await(updateWith(afterStart.ticker()), WAIT);
         }
     }
 
