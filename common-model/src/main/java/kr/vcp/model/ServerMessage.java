@@ -1,12 +1,14 @@
 package kr.vcp.model;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /** What the gateway sends over the WebSocket; {@code type} names the record. */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
@@ -23,15 +25,20 @@ public sealed interface ServerMessage {
     @JsonTypeName("signal_update")
     record SignalUpdate(@JsonProperty("data") Data data) implements ServerMessage {
 
-        public static SignalUpdate of(List<Signal> signals, LocalDateTime timestamp) {
-            return new SignalUpdate(new Data(signals, signals.size(), timestamp));
+        public static SignalUpdate of(List<Signal> signals, LocalDateTime timestamp, UUID eventId) {
+            return new SignalUpdate(new Data(signals, signals.size(), timestamp, eventId));
         }
 
-        /** {@code count} always equals {@code signals.size()}; {@code timestamp} is Korean time to the microsecond. */
+        /**
+         * {@code count} always equals {@code signals.size()}; {@code timestamp} is Korean time to the microsecond;
+         * {@code event_id}, which the page ignores (contract.md allows extra fields inside {@code data}), names the
+         * Kafka event that caused this update, for debugging and replay.
+         */
         public record Data(
                 @JsonProperty("signals") List<Signal> signals,
                 @JsonProperty("count") int count,
-                @JsonProperty("timestamp") @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS") LocalDateTime timestamp) {
+                @JsonProperty("timestamp") @JsonFormat(pattern = "yyyy-MM-dd'T'HH:mm:ss.SSSSSS") LocalDateTime timestamp,
+                @JsonProperty("event_id") @JsonInclude(JsonInclude.Include.NON_NULL) UUID eventId) {
 
             public Data {
                 signals = List.copyOf(signals);

@@ -61,7 +61,7 @@ class ContractJsonTest {
     void signalUpdateWritesIntegersAndContractTimestampShapes() throws JsonProcessingException {
         Signal signal = new Signal("000660", "SK하이닉스", SignalType.VCP, 7, Grade.A, 181_500, 199_600, 172_400, 55,
                 List.of("수축률 0.3"), LocalDateTime.of(2026, 2, 3, 15, 40, 7, 999_000_000));
-        var update = ServerMessage.SignalUpdate.of(List.of(signal), LocalDateTime.of(2026, 2, 3, 15, 40, 8));
+        var update = ServerMessage.SignalUpdate.of(List.of(signal), LocalDateTime.of(2026, 2, 3, 15, 40, 8), null);
 
         JsonNode tree = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(update));
 

@@ -24,30 +24,41 @@ public class SignalEventConsumer {
         this.broadcaster = broadcaster;
     }
 
+    /** A record that cannot be used fails here, and the connector sets it aside on the dead-letter topic. */
     @Incoming(Topics.KAFKA_SIGNALS)
     public void consume(ConsumerRecord<String, String> record) {
         SignalsScanned event;
         try {
-            event = Json.MAPPER.readValue(record.value(), SignalsScanned.class);
-        } catch (Exception e) {
-            reject(record, "unreadable: " + e.getMessage());
-            return;
-        }
-        if (event.schemaVersion() != SignalsScanned.SCHEMA_VERSION || event.eventId() == null
-                || event.signalDate() == null || event.producedAt() == null) {
-            reject(record, "schema_version " + event.schemaVersion() + " or a required field is missing");
-            return;
+            event = read(record.value());
+        } catch (IllegalArgumentException e) {
+            rejected.incrementAndGet();
+            Log.errorf("Record %s-%d@%d set aside on %s: %s", record.topic(), record.partition(), record.offset(),
+                    Topics.KAFKA_SIGNALS_DLQ, e.getMessage());
+            throw e;
         }
         broadcaster.accept(event);
     }
 
-    /** Records that could not be used: logged and counted, and the consumer goes on. */
-    public long rejected() {
-        return rejected.get();
+    /** Reads and checks an event; {@link IllegalArgumentException} says why it cannot be used. */
+    public static SignalsScanned read(String value) {
+        SignalsScanned event;
+        try {
+            event = Json.MAPPER.readValue(value, SignalsScanned.class);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not a SignalsScanned event: " + e.getMessage(), e);
+        }
+        if (event.schemaVersion() != SignalsScanned.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schema_version " + event.schemaVersion() + " is not "
+                    + SignalsScanned.SCHEMA_VERSION);
+        }
+        if (event.eventId() == null || event.signalDate() == null || event.producedAt() == null) {
+            throw new IllegalArgumentException("event_id, signal_date and produced_at are required");
+        }
+        return event;
     }
 
-    private void reject(ConsumerRecord<String, String> record, String why) {
-        rejected.incrementAndGet();
-        Log.errorf("Skipped record %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), why);
+    /** Records that could not be used: logged, counted and set aside, and the consumer goes on. */
+    public long rejected() {
+        return rejected.get();
     }
 }

@@ -26,6 +26,7 @@ public class StatsResource {
             @JsonProperty("running") boolean running,
             @JsonProperty("events_received") long eventsReceived,
             @JsonProperty("events_rejected") long eventsRejected,
+            @JsonProperty("events_duplicate") long eventsDuplicate,
             @JsonProperty("messages_sent") long messagesSent,
             @JsonProperty("send_failures") long sendFailures,
             @JsonProperty("signals") int signals,
@@ -48,7 +49,7 @@ public class StatsResource {
     public WsStats stats() {
         SignalBroadcaster.Stats b = broadcaster.stats();
         return new WsStats(connections.openConnections(), connections.subscriberCounts(),
-                new Broadcaster(b.running(), b.eventsReceived(), consumer.rejected(), b.messagesSent(),
+                new Broadcaster(b.running(), b.eventsReceived(), consumer.rejected(), b.eventsDuplicate(), b.messagesSent(),
                         b.sendFailures(), b.signals(), b.lastEventId(), b.lastEventAt()));
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.vcp.model.Topics;
 
 /**
  * Which open connection subscribed to which topic, indexed by topic so that a broadcast touches only its
@@ -16,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ConnectionManager {
 
     /** The topics a client may subscribe to. */
-    public static final Set<String> TOPICS = Set.of(kr.vcp.model.Topics.WS_SIGNAL_VCP);
+    public static final Set<String> TOPICS = Set.of(Topics.WS_SIGNAL_VCP, Topics.WS_DEBUG_SIGNAL_VCP);
 
     /** Whether clients may subscribe to {@code topic}; null is no topic. */
     public static boolean isTopic(String topic) {

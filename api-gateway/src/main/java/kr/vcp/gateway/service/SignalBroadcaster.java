@@ -9,7 +9,12 @@ import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,18 +33,28 @@ import kr.vcp.model.Topics;
 public class SignalBroadcaster {
 
     /** Counters for {@code /ws/stats}. */
-    public record Stats(boolean running, long eventsReceived, long messagesSent, long sendFailures, int signals,
-            UUID lastEventId, Instant lastEventAt) {
+    public record Stats(boolean running, long eventsReceived, long eventsDuplicate, long messagesSent,
+            long sendFailures, int signals, UUID lastEventId, Instant lastEventAt) {
     }
+
+    /** Event ids remembered to drop redeliveries; far more than the events of any replay window. */
+    private static final int SEEN_CAPACITY = 100_000;
 
     private final ConnectionManager connections;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong eventsReceived = new AtomicLong();
+    private final AtomicLong eventsDuplicate = new AtomicLong();
     private final AtomicLong messagesSent = new AtomicLong();
     private final AtomicLong sendFailures = new AtomicLong();
     /** Guards the board and orders updates: a subscriber's snapshot and a broadcast never interleave. */
     private final Object lock = new Object();
     private final SignalBoard board = new SignalBoard();
+    private final Set<UUID> seen = Collections.newSetFromMap(new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<UUID, Boolean> eldest) {
+            return size() > SEEN_CAPACITY;
+        }
+    });
     private String currentUpdate;
     private volatile UUID lastEventId;
     private volatile Instant lastEventAt;
@@ -73,20 +88,25 @@ public class SignalBroadcaster {
     }
 
     /**
-     * Applies a scan event to the page and, while running, sends the page to every subscriber. A stopped
-     * broadcaster still keeps the page current, so it sends the right list when it starts again.
+     * Applies a scan event to the page and, while running, sends the page to every subscriber. An event seen before
+     * (Kafka delivers at least once) is dropped, so a client sees each event once. A stopped broadcaster still keeps
+     * the page current, so it sends the right list when it starts again.
      */
     public void accept(SignalsScanned event) {
         eventsReceived.incrementAndGet();
-        lastEventId = event.eventId();
-        lastEventAt = Instant.now();
         synchronized (lock) {
+            if (!seen.add(event.eventId())) {
+                eventsDuplicate.incrementAndGet();
+                Log.infof("Event %s delivered again: dropped", event.eventId());
+                return;
+            }
+            lastEventId = event.eventId();
+            lastEventAt = Instant.now();
             if (!board.apply(event)) {
                 Log.infof("Event %s is for %s, older than the page: not broadcast", event.eventId(), event.signalDate());
                 return;
             }
-            currentUpdate = Json.write(ServerMessage.SignalUpdate.of(board.signals(),
-                    LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.MICROS)));
+            currentUpdate = Json.write(update(board, event));
             if (!running.get()) {
                 return;
             }
@@ -95,6 +115,28 @@ public class SignalBroadcaster {
                     event.market(), board.signals().size(), subscribers.size());
             subscribers.forEach(connection -> send(connection, currentUpdate));
         }
+    }
+
+    /**
+     * Sends {@code events} to the {@code debug:signal:vcp} subscribers as the page looked after each of them, from
+     * an empty page; traders' page and its state are untouched. Returns how many messages went out.
+     */
+    public int replay(List<SignalsScanned> events) {
+        SignalBoard replayed = new SignalBoard();
+        var subscribers = connections.subscribers(Topics.WS_DEBUG_SIGNAL_VCP);
+        int sent = 0;
+        for (SignalsScanned event : events) {
+            replayed.apply(event);
+            String text = Json.write(update(replayed, event));
+            subscribers.forEach(connection -> send(connection, text));
+            sent += subscribers.size();
+        }
+        return sent;
+    }
+
+    private static ServerMessage.SignalUpdate update(SignalBoard board, SignalsScanned cause) {
+        return ServerMessage.SignalUpdate.of(board.signals(), LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.MICROS),
+                cause.eventId());
     }
 
     /** Subscribes a connection to {@code signal:vcp} and sends it the current page, if there is one. */
@@ -119,8 +161,8 @@ public class SignalBroadcaster {
         synchronized (lock) {
             signals = board.signals().size();
         }
-        return new Stats(running.get(), eventsReceived.get(), messagesSent.get(), sendFailures.get(), signals,
-                lastEventId, lastEventAt);
+        return new Stats(running.get(), eventsReceived.get(), eventsDuplicate.get(), messagesSent.get(),
+                sendFailures.get(), signals, lastEventId, lastEventAt);
     }
 
     private void send(WebSocketConnection connection, String text) {

@@ -18,6 +18,7 @@ import kr.vcp.model.ClientMessage;
 import kr.vcp.model.Json;
 import kr.vcp.model.Krx;
 import kr.vcp.model.ServerMessage;
+import kr.vcp.model.Topics;
 
 /**
  * The dashboard's WebSocket ({@code /ws}, contract.md). A message the gateway cannot act on gets an {@code error}
@@ -77,8 +78,13 @@ public class SignalSocket {
             return unknownTopic(connection, topic);
         }
         // The acknowledgement goes first; the current page follows it from the broadcaster.
-        return reply(connection, new ServerMessage.Subscribed(topic))
-                .invoke(() -> broadcaster.subscribe(connection));
+        return reply(connection, new ServerMessage.Subscribed(topic)).invoke(() -> {
+            if (Topics.WS_SIGNAL_VCP.equals(topic)) {
+                broadcaster.subscribe(connection);
+            } else {
+                connections.subscribe(connection, topic);
+            }
+        });
     }
 
     private Uni<Void> unsubscribe(WebSocketConnection connection, String topic) {

@@ -61,12 +61,13 @@ class SignalSocketTest {
                 List.of("수축률 0.4", "외국인 수급 개선"), LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    /** Publishes a KOSPI result as the scanner would; today's date, so it is the newest page. */
-    private void publish(Market market, Signal... signals) {
+    /** Publishes a result as the scanner would; a future date, so it is always the newest page. */
+    private SignalsScanned publish(Market market, Signal... signals) {
         SignalsScanned event = new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, UUID.randomUUID(),
                 market.name(), LocalDate.now().plusYears(1), Instant.now(),
                 List.of(new MarketSignals(market, List.of(signals))));
         KafkaTopics.produce(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY, Json.write(event));
+        return event;
     }
 
     private static Predicate<JsonNode> updateWith(String ticker) {
@@ -88,7 +89,9 @@ class SignalSocketTest {
             second.await(updateWith(signal.ticker()), WAIT);
             JsonNode data = update.get("data");
             assertEquals(fieldNames(contractExample()), fieldNames(update));
-            assertEquals(fieldNames(contractExample().get("data")), fieldNames(data));
+            Set<String> dataFields = fieldNames(contractExample().get("data"));
+            dataFields.add("event_id"); // contract.md allows extra fields inside data only
+            assertEquals(dataFields, fieldNames(data));
             assertEquals(data.get("signals").size(), data.get("count").asInt());
             assertTrue(data.get("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}"));
             JsonNode sent = find(data.get("signals"), signal.ticker());
@@ -177,6 +180,49 @@ class SignalSocketTest {
     }
 
     @Test
+    void theSameEventDeliveredTwiceReachesTheClientOnce() {
+        try (WsClient client = new WsClient(base)) {
+            client.subscribe();
+            SignalsScanned event = publish(Market.KOSPI, uniqueSignal(Grade.A, 8));
+            KafkaTopics.produce(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY, Json.write(event));
+            Signal after = uniqueSignal(Grade.A, 8);
+            publish(Market.KOSDAQ, after);
+
+            client.await(updateWith(after.ticker()), WAIT);
+
+            assertEquals(1, client.received().stream()
+                    .filter(m -> m.path("data").path("event_id").asText().equals(event.eventId().toString())).count());
+        }
+    }
+
+    @Test
+    void unreadableRecordsAreSetAsideAndTheConsumerGoesOn() {
+        long rejectedBefore = given().get("/ws/stats").then().extract().<Number>path("broadcaster.events_rejected")
+                .longValue();
+        String marker = "not-json-" + UUID.randomUUID();
+        try (WsClient client = new WsClient(base)) {
+            client.subscribe();
+            KafkaTopics.produce(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY, marker);
+            KafkaTopics.produce(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY,
+                    Json.write(publishable()).replace("\"schema_version\":1", "\"schema_version\":99"));
+            Signal good = uniqueSignal(Grade.S, 9);
+            publish(Market.KOSPI, good);
+
+            client.await(updateWith(good.ticker()), WAIT);
+        }
+        var dead = KafkaTopics.readFromBeginning(bootstrap, Topics.KAFKA_SIGNALS_DLQ, WAIT,
+                KafkaTopics.anyValueContains(marker));
+        assertTrue(dead.stream().anyMatch(r -> marker.equals(r.value())), "dead-letter topic holds the bad record");
+        given().get("/ws/stats").then().body("broadcaster.events_rejected",
+                org.hamcrest.Matchers.greaterThanOrEqualTo((int) rejectedBefore + 2));
+    }
+
+    private static SignalsScanned publishable() {
+        return new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, UUID.randomUUID(), "KOSPI",
+                LocalDate.now().plusYears(1), Instant.now(), List.of());
+    }
+
+    @Test
     void statsCountTheSignalVcpSubscribers() {
         try (WsClient a = new WsClient(base); WsClient b = new WsClient(base); WsClient idle = new WsClient(base)) {
             a.subscribe();
@@ -200,6 +246,7 @@ class SignalSocketTest {
         }
         throw new AssertionError(ticker + " not in " + signals);
     }
+
 
     private static Set<String> fieldNames(JsonNode node) {
         Set<String> names = new TreeSet<>();

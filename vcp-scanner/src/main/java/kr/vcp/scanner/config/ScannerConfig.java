@@ -2,6 +2,7 @@ package kr.vcp.scanner.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Everything a scan is tuned by ({@code vcp.*} in application.properties or {@code VCP_*} in the environment). */
 @ConfigMapping(prefix = "vcp")
@@ -12,6 +13,30 @@ public interface ScannerConfig {
     Universe universe();
 
     Risk risk();
+
+    Outbox outbox();
+
+    interface Outbox {
+        /** Events published per relay transaction. */
+        @WithDefault("100")
+        int batchSize();
+
+        /** The relay runs after every commit; this poll only picks up what a replica that died left behind. */
+        @WithDefault("5s")
+        Duration pollInterval();
+
+        /** How long one send may wait for the broker's acknowledgement before it counts as failed. */
+        @WithDefault("20s")
+        Duration sendTimeout();
+
+        /** First retry delay after Kafka failed to acknowledge; doubled on every further failure. */
+        @WithDefault("500ms")
+        Duration initialBackoff();
+
+        /** Longest retry delay while Kafka stays unreachable. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
 
     interface Scan {
         /** top_n of a request that omits it: a page of signals a trader reads at a glance. */
@@ -25,6 +50,10 @@ public interface ScannerConfig {
         /** Calendar days of bars read per stock: 52 weeks plus a 200-day average a month old need ~330 trading days. */
         @WithDefault("480")
         int lookbackDays();
+
+        /** A scan still marked running after this long is taken as dead (its replica crashed) and no longer blocks. */
+        @WithDefault("10m")
+        Duration staleAfter();
     }
 
     interface Universe {

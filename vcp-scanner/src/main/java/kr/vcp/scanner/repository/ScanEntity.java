@@ -55,4 +55,8 @@ public class ScanEntity extends PanacheEntityBase {
     public Integer signalCount;
 
     public String error;
+
+    /** The event that announced the result (in the outbox until the relay published it). */
+    @Column(name = "event_id")
+    public UUID eventId;
 }

@@ -3,10 +3,8 @@ package kr.vcp.scanner.repository;
 /** Where a scan is. */
 public enum ScanStatus {
     RUNNING,
-    /** Signals stored and the event acknowledged by Kafka. */
+    /** Signals stored and their event queued in the outbox, in one transaction. */
     SUCCEEDED,
-    /** Signals stored, the event not acknowledged: see the scan's error. */
-    UNPUBLISHED,
     /** Nothing stored. */
     FAILED
 }

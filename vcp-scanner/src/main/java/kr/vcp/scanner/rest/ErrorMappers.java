@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.vcp.scanner.marketdata.MarketDataFiles;
 import kr.vcp.scanner.service.NoMarketDataException;
+import kr.vcp.scanner.service.ScanConflictException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns what went wrong into a status and an {@link ApiError} body. */
@@ -22,6 +23,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response noMarketData(NoMarketDataException e) {
         return json(422, ApiError.of("no_market_data", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response scanConflict(ScanConflictException e) {
+        return json(409, ApiError.of("scan_running", e.getMessage()));
     }
 
     private static Response json(int status, ApiError error) {

@@ -10,14 +10,17 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+import kr.vcp.model.Json;
 import kr.vcp.model.Krx;
 import kr.vcp.model.MarketSignals;
 import kr.vcp.model.Signal;
 import kr.vcp.model.SignalsScanned;
+import kr.vcp.model.Topics;
 import kr.vcp.scanner.analysis.TrendTemplateEngine;
 import kr.vcp.scanner.config.ScannerConfig;
-import kr.vcp.scanner.messaging.SignalEventPublisher;
+import kr.vcp.scanner.messaging.OutboxRelay;
 import kr.vcp.scanner.repository.MarketDataRepository;
+import kr.vcp.scanner.repository.OutboxRepository;
 import kr.vcp.scanner.repository.ScanEntity;
 import kr.vcp.scanner.repository.ScanRepository;
 import kr.vcp.scanner.repository.ScanStatus;
@@ -25,28 +28,33 @@ import kr.vcp.scanner.repository.ScanTrigger;
 import kr.vcp.scanner.repository.SignalEntity;
 import kr.vcp.scanner.repository.SignalRepository;
 
-/** Runs a scan: read the market, analyse it, store the signals, tell Kafka. */
+/**
+ * Runs a scan: read the market, analyse it, then store the signals and their event in one transaction. The outbox
+ * relay publishes the event after the commit, so a scan succeeds while Kafka is down and its event follows later.
+ */
 @ApplicationScoped
 public class ScanService {
 
-    /** A finished scan, its signals best first, and the event that announced it. */
+    /** A finished scan, its signals best first, and the event that announces it. */
     public record ScanOutcome(ScanEntity scan, List<Signal> ranked, SignalsScanned event) {
     }
 
     private final MarketDataRepository marketData;
     private final ScanRepository scans;
     private final SignalRepository signals;
-    private final SignalEventPublisher publisher;
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
     private final TrendTemplateEngine engine;
     private final ScannerConfig config;
     private final Vertx vertx;
 
     public ScanService(MarketDataRepository marketData, ScanRepository scans, SignalRepository signals,
-            SignalEventPublisher publisher, TrendTemplateEngine engine, ScannerConfig config, Vertx vertx) {
+            OutboxRepository outbox, OutboxRelay relay, TrendTemplateEngine engine, ScannerConfig config, Vertx vertx) {
         this.marketData = marketData;
         this.scans = scans;
         this.signals = signals;
-        this.publisher = publisher;
+        this.outbox = outbox;
+        this.relay = relay;
         this.engine = engine;
         this.config = config;
         this.vertx = vertx;
@@ -55,18 +63,23 @@ public class ScanService {
     public Uni<ScanOutcome> scan(ScanCommand command, ScanTrigger trigger) {
         ScanEntity scan = started(command, trigger);
         LocalDateTime createdAt = LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.SECONDS);
-        return Panache.withTransaction(() -> scans.persist(scan))
-                .chain(() -> marketData.latestTradeDate(command.scope().markets(), command.asOf()))
-                .onItem().ifNull().failWith(() -> new NoMarketDataException("no bars are stored for "
-                        + command.scope() + (command.asOf() == null ? "" : " on or before " + command.asOf())
-                        + ": import market data first"))
-                .chain(day -> marketData.loadUniverse(command.scope().markets(), day, config.scan().lookbackDays()))
-                // The analysis is CPU-bound: it runs on a worker thread and its result comes back to this context.
-                .chain(universe -> vertx.executeBlocking(Uni.createFrom().item(
-                        () -> engine.scan(universe, command.minScore(), command.topN(), createdAt))))
-                .chain(result -> store(scan.id, command, result))
-                .call(this::publish)
-                .onFailure().call(e -> finish(scan.id, ScanStatus.FAILED, e));
+        return Panache.withTransaction(() -> scans.startUnlessOverlapping(scan,
+                        scan.startedAt.minus(config.scan().staleAfter())))
+                .invoke(running -> running.ifPresent(other -> {
+                    throw new ScanConflictException("a scan of " + other.market + " is already running (scan "
+                            + other.id + ", started " + other.startedAt + "); try again when it has finished");
+                }))
+                .chain(() -> marketData.latestTradeDate(command.scope().markets(), command.asOf())
+                        .onItem().ifNull().failWith(() -> new NoMarketDataException("no bars are stored for "
+                                + command.scope() + (command.asOf() == null ? "" : " on or before " + command.asOf())
+                                + ": import market data first"))
+                        .chain(day -> marketData.loadUniverse(command.scope().markets(), day,
+                                config.scan().lookbackDays()))
+                        // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
+                        .chain(universe -> vertx.executeBlocking(Uni.createFrom().item(
+                                () -> engine.scan(universe, command.minScore(), command.topN(), createdAt))))
+                        .chain(result -> store(scan.id, command, result))
+                        .onFailure().call(e -> failed(scan.id, e)));
     }
 
     private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {
@@ -82,7 +95,7 @@ public class ScanService {
         return scan;
     }
 
-    /** One transaction: the day's signals of the scanned markets are replaced and the scan is marked done. */
+    /** One transaction: the day's signals of the scanned markets are replaced, the scan done, the event queued. */
     private Uni<ScanOutcome> store(UUID scanId, ScanCommand command, TrendTemplateEngine.Result result) {
         List<MarketSignals> results = command.scope().markets().stream()
                 .map(market -> new MarketSignals(market, result.candidates().stream()
@@ -91,7 +104,12 @@ public class ScanService {
         List<SignalEntity> rows = results.stream()
                 .flatMap(r -> r.signals().stream().map(s -> SignalEntity.of(scanId, result.signalDate(), r.market(), s)))
                 .toList();
-        return Panache.withTransaction(() -> scans.findById(scanId)
+        Instant finishedAt = Instant.now();
+        SignalsScanned event = new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, scanId,
+                command.scope().name(), result.signalDate(), finishedAt, results);
+        return Panache.withTransaction(() -> outbox.append(event.eventId(), Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY,
+                        Json.write(event))
+                .chain(() -> scans.findById(scanId))
                 .call(() -> signals.replace(result.signalDate(), command.scope().markets(), rows))
                 .invoke(scan -> {
                     scan.signalDate = result.signalDate();
@@ -99,28 +117,17 @@ public class ScanService {
                     scan.analysedCount = result.analysed();
                     scan.signalCount = rows.size();
                     scan.status = ScanStatus.SUCCEEDED;
-                    scan.finishedAt = Instant.now();
+                    scan.finishedAt = finishedAt;
+                    scan.eventId = event.eventId();
                 }))
+                .invoke(relay::wake)
                 .map(scan -> new ScanOutcome(scan,
-                        result.candidates().stream().map(TrendTemplateEngine.Candidate::signal).toList(),
-                        new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION,
-                        scanId, command.scope().name(), result.signalDate(), scan.finishedAt, results)));
+                        result.candidates().stream().map(TrendTemplateEngine.Candidate::signal).toList(), event));
     }
 
-    private Uni<Void> publish(ScanOutcome outcome) {
-        return publisher.publish(outcome.event())
-                .onFailure().call(e -> {
-                    Log.errorf(e, "Scan %s: signals stored but event %s not acknowledged by Kafka", outcome.scan().id,
-                            outcome.event().eventId());
-                    outcome.scan().status = ScanStatus.UNPUBLISHED;
-                    return finish(outcome.scan().id, ScanStatus.UNPUBLISHED, e);
-                })
-                .onFailure().recoverWithNull();
-    }
-
-    private Uni<Void> finish(UUID scanId, ScanStatus status, Throwable error) {
-        return Panache.withTransaction(() -> scans.update(
-                "status = ?1, error = ?2, finishedAt = ?3 where id = ?4", status, String.valueOf(error.getMessage()),
-                Instant.now(), scanId)).replaceWithVoid();
+    private Uni<Void> failed(UUID scanId, Throwable error) {
+        Log.warnf("Scan %s failed: %s", scanId, error.getMessage());
+        return Panache.withTransaction(() -> scans.update("status = ?1, error = ?2, finishedAt = ?3 where id = ?4",
+                ScanStatus.FAILED, String.valueOf(error.getMessage()), Instant.now(), scanId)).replaceWithVoid();
     }
 }

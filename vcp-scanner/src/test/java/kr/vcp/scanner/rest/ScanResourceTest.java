@@ -124,6 +124,66 @@ class ScanResourceTest {
     }
 
     @Test
+    void theEventGoesThroughTheOutboxAndIsMarkedPublishedOnceAcknowledged() {
+        String eventId = given().contentType(ContentType.JSON).body("{\"market\": \"KOSDAQ\", \"min_score\": 0}")
+                .post("/scan").then().statusCode(200).extract().path("event_id");
+
+        Row row = null;
+        for (int i = 0; i < 100 && (row == null || row.getValue("published_at") == null); i++) {
+            List<Row> rows = rows("SELECT published_at, topic, record_key FROM outbox WHERE event_id = $1",
+                    Tuple.of(UUID.fromString(eventId)));
+            row = rows.isEmpty() ? null : rows.get(0);
+            sleep(100);
+        }
+        assertTrue(row != null && row.getValue("published_at") != null, "published_at set after the broker's ack");
+        assertEquals(Topics.KAFKA_SIGNALS, row.getString("topic"));
+        assertEquals(Topics.SIGNALS_KEY, row.getString("record_key"));
+    }
+
+    @ParameterizedTest(name = "{0} running, {1} requested: {2}")
+    @CsvSource({"KOSPI, KOSPI, 409", "ALL, KOSDAQ, 409", "KOSDAQ, ALL, 409", "KOSPI, KOSDAQ, 200"})
+    void aScanOfAMarketThatARunningScanCoversIsAConflict(String running, String requested, int status) {
+        UUID other = UUID.randomUUID();
+        pool.preparedQuery("""
+                INSERT INTO scans (id, trigger, market, top_n, min_score, status, started_at)
+                VALUES ($1, 'MANUAL', $2, 5, 7, 'RUNNING', now())""").execute(Tuple.of(other, running))
+                .await().atMost(Duration.ofSeconds(5));
+        try {
+            var response = given().contentType(ContentType.JSON).body("{\"market\": \"" + requested + "\"}")
+                    .post("/scan").then().statusCode(status);
+            if (status == 409) {
+                response.body("error", equalTo("scan_running")).body("message", containsString(other.toString()));
+            }
+        } finally {
+            pool.preparedQuery("DELETE FROM scans WHERE id = $1").execute(Tuple.of(other))
+                    .await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void aRunningScanOlderThanTheStaleLimitNoLongerBlocks() {
+        UUID dead = UUID.randomUUID();
+        pool.preparedQuery("""
+                INSERT INTO scans (id, trigger, market, top_n, min_score, status, started_at)
+                VALUES ($1, 'MANUAL', 'ALL', 5, 7, 'RUNNING', now() - interval '1 hour')""").execute(Tuple.of(dead))
+                .await().atMost(Duration.ofSeconds(5));
+        try {
+            given().contentType(ContentType.JSON).body("{\"market\": \"KOSPI\"}").post("/scan").then().statusCode(200);
+        } finally {
+            pool.preparedQuery("DELETE FROM scans WHERE id = $1").execute(Tuple.of(dead))
+                    .await().atMost(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void omittedFieldsTakeTheDefaults() {
         given().contentType(ContentType.JSON).body("{}").post("/scan").then().statusCode(200)
                 .body("market", equalTo("ALL")).body("top_n", equalTo(20)).body("min_score", equalTo(7));
