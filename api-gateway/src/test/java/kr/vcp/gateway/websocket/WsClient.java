@@ -12,32 +12,37 @@ import java.util.function.Predicate;
 import kr.vcp.model.Json;
 
 /** A dashboard-like test client: connects to /ws, records every message it receives. */
-final class WsClient implements AutoCloseable {
+public final class WsClient implements AutoCloseable {
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
     private final WebSocketClientConnection connection;
 
-    WsClient(URI base) {
+    public WsClient(URI base) {
         connection = BasicWebSocketConnector.create().baseUri(base).path("/ws")
                 .onTextMessage((c, text) -> received.add(parse(text)))
                 .connectAndAwait();
     }
 
-    void send(String text) {
+    public void send(String text) {
         connection.sendTextAndAwait(text);
     }
 
-    void subscribe() {
-        send("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
-        await(m -> m.path("type").asText().equals("subscribed"), Duration.ofSeconds(5));
+    public void subscribe() {
+        subscribe(kr.vcp.model.Topics.WS_SIGNAL_VCP);
     }
 
-    List<JsonNode> received() {
+    public void subscribe(String topic) {
+        send("{\"type\": \"subscribe\", \"topic\": \"" + topic + "\"}");
+        await(m -> m.path("type").asText().equals("subscribed") && m.path("topic").asText().equals(topic),
+                Duration.ofSeconds(5));
+    }
+
+    public List<JsonNode> received() {
         return List.copyOf(received);
     }
 
     /** The first message so far, or within the timeout, that matches; fails the test otherwise. */
-    JsonNode await(Predicate<JsonNode> match, Duration timeout) {
+    public JsonNode await(Predicate<JsonNode> match, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             for (JsonNode m : received) {
@@ -55,7 +60,7 @@ final class WsClient implements AutoCloseable {
         throw new AssertionError("no matching message within " + timeout + "; received " + received);
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return connection.isOpen();
     }
 

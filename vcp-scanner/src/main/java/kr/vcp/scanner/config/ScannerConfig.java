@@ -3,6 +3,8 @@ package kr.vcp.scanner.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import kr.vcp.scanner.service.MarketScope;
 
 /** Everything a scan is tuned by ({@code vcp.*} in application.properties or {@code VCP_*} in the environment). */
 @ConfigMapping(prefix = "vcp")
@@ -15,6 +17,29 @@ public interface ScannerConfig {
     Risk risk();
 
     Outbox outbox();
+
+    Schedule schedule();
+
+    interface Schedule {
+        /**
+         * When the scheduled scan runs, a Quartz cron in Asia/Seoul time; {@code off} switches it off. Default:
+         * weekdays 15:40, ten minutes after the KRX close. Read by {@code @Scheduled}, listed here for the docs.
+         */
+        @WithDefault("0 40 15 ? * MON-FRI")
+        String cron();
+
+        /** The scopes scanned on each run, one scan each, in this order. */
+        @WithDefault("ALL")
+        List<MarketScope> markets();
+
+        /** top_n of a scheduled scan. */
+        @WithDefault("20")
+        int topN();
+
+        /** min_score of a scheduled scan. */
+        @WithDefault("7")
+        int minScore();
+    }
 
     interface Outbox {
         /** Events published per relay transaction. */

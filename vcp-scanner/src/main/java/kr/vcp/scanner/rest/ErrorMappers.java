@@ -1,5 +1,6 @@
 package kr.vcp.scanner.rest;
 
+import kr.vcp.model.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.vcp.scanner.marketdata.MarketDataFiles;

@@ -1,5 +1,6 @@
 package kr.vcp.scanner.rest;
 
+import kr.vcp.model.ApiError;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package kr.vcp.scanner.rest;
 
+import kr.vcp.model.ApiError;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package kr.vcp.scanner.rest;
 
+import kr.vcp.model.ApiError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package kr.vcp.scanner.rest;
+package kr.vcp.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,0 +1,189 @@
+package kr.vcp.gateway.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import kr.vcp.gateway.config.GatewayConfig;
+import kr.vcp.gateway.messaging.SignalEventConsumer;
+import kr.vcp.gateway.messaging.TopicReader;
+import kr.vcp.gateway.service.ConnectionManager;
+import kr.vcp.gateway.service.SignalBroadcaster;
+import kr.vcp.model.ApiError;
+import kr.vcp.model.SignalsScanned;
+import kr.vcp.model.Topics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+/**
+ * Kafka replay for engineers: list what was sent, in order with its Kafka coordinates, and re-broadcast a stretch
+ * to {@code debug:signal:vcp} without touching traders' pages. Every request needs {@code X-API-Key}. These methods
+ * read Kafka with a blocking client, so they run on worker threads (they return plain values).
+ */
+@Path("/admin")
+@Produces(MediaType.APPLICATION_JSON)
+public class AdminResource {
+
+    /** One record of the topic; {@code event} when it reads as an event, else {@code error} and {@code raw}. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TopicEvent(
+            @JsonProperty("partition") int partition,
+            @JsonProperty("offset") long offset,
+            @JsonProperty("timestamp") Instant timestamp,
+            @JsonProperty("key") String key,
+            @JsonProperty("event") SignalsScanned event,
+            @JsonProperty("error") String error,
+            @JsonProperty("raw") String raw) {
+    }
+
+    public record EventList(
+            @JsonProperty("topic") String topic,
+            @JsonProperty("count") int count,
+            @JsonProperty("events") List<TopicEvent> events) {
+    }
+
+    public record ReplayReport(
+            @JsonProperty("to_topic") String toTopic,
+            @JsonProperty("events_read") int eventsRead,
+            @JsonProperty("events_replayed") int eventsReplayed,
+            @JsonProperty("subscribers") int subscribers,
+            @JsonProperty("messages_sent") int messagesSent) {
+    }
+
+    private final TopicReader reader;
+    private final SignalBroadcaster broadcaster;
+    private final ConnectionManager connections;
+    private final GatewayConfig.Admin config;
+
+    public AdminResource(TopicReader reader, SignalBroadcaster broadcaster, ConnectionManager connections,
+            GatewayConfig config) {
+        this.reader = reader;
+        this.broadcaster = broadcaster;
+        this.connections = connections;
+        this.config = config.admin();
+    }
+
+    @GET
+    @Path("/events")
+    public EventList events(@HeaderParam("X-API-Key") String apiKey, @QueryParam("partition") String partition,
+            @QueryParam("from_offset") String fromOffset, @QueryParam("to_offset") String toOffset,
+            @QueryParam("from_time") String fromTime, @QueryParam("to_time") String toTime,
+            @QueryParam("limit") String limit) {
+        authorize(apiKey);
+        List<TopicEvent> events = reader.read(range(partition, fromOffset, toOffset, fromTime, toTime, limit))
+                .stream().map(AdminResource::toEvent).toList();
+        return new EventList(Topics.KAFKA_SIGNALS, events.size(), events);
+    }
+
+    @POST
+    @Path("/replay")
+    public ReplayReport replay(@HeaderParam("X-API-Key") String apiKey, @QueryParam("partition") String partition,
+            @QueryParam("from_offset") String fromOffset, @QueryParam("to_offset") String toOffset,
+            @QueryParam("from_time") String fromTime, @QueryParam("to_time") String toTime,
+            @QueryParam("limit") String limit) {
+        authorize(apiKey);
+        List<TopicEvent> read = reader.read(range(partition, fromOffset, toOffset, fromTime, toTime, limit))
+                .stream().map(AdminResource::toEvent).toList();
+        List<SignalsScanned> events = read.stream().map(TopicEvent::event).filter(Objects::nonNull).toList();
+        int sent = broadcaster.replay(events);
+        return new ReplayReport(Topics.WS_DEBUG_SIGNAL_VCP, read.size(), events.size(),
+                connections.subscribers(Topics.WS_DEBUG_SIGNAL_VCP).size(), sent);
+    }
+
+    private void authorize(String apiKey) {
+        String expected = config.apiKey().filter(k -> !k.isBlank()).orElse(null);
+        if (expected == null) {
+            throw refuse(401, "unauthorized", "the admin API is off: no vcp.admin.api-key is configured");
+        }
+        if (apiKey == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                apiKey.getBytes(StandardCharsets.UTF_8))) {
+            throw refuse(401, "unauthorized", "send the admin API key in the X-API-Key header");
+        }
+    }
+
+    private TopicReader.Range range(String partition, String fromOffset, String toOffset, String fromTime,
+            String toTime, String limit) {
+        List<ApiError.Violation> violations = new ArrayList<>();
+        Long from = number(fromOffset, "from_offset", violations);
+        Long to = number(toOffset, "to_offset", violations);
+        Long p = number(partition, "partition", violations);
+        Long max = number(limit, "limit", violations);
+        Instant since = time(fromTime, "from_time", violations);
+        Instant until = time(toTime, "to_time", violations);
+        if (from != null && since != null) {
+            violations.add(new ApiError.Violation("from_time", "give from_offset or from_time, not both"));
+        }
+        if (from != null && to != null && to < from) {
+            violations.add(new ApiError.Violation("to_offset", "must not be before from_offset"));
+        }
+        if (since != null && until != null && until.isBefore(since)) {
+            violations.add(new ApiError.Violation("to_time", "must not be before from_time"));
+        }
+        if (max != null && (max < 1 || max > config.maxEvents())) {
+            violations.add(new ApiError.Violation("limit", "must be from 1 to " + config.maxEvents()));
+        }
+        if (!violations.isEmpty()) {
+            String message = String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
+            throw new WebApplicationException(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new ApiError("invalid_request", message, violations)).build());
+        }
+        return new TopicReader.Range(p == null ? null : p.intValue(), from, to, since, until,
+                max == null ? config.maxEvents() : max.intValue());
+    }
+
+    private static Long number(String value, String field, List<ApiError.Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            long n = Long.parseLong(value.trim());
+            if (n < 0) {
+                violations.add(new ApiError.Violation(field, "must not be negative; was " + value));
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            violations.add(new ApiError.Violation(field, "must be a whole number; was '" + value + "'"));
+            return null;
+        }
+    }
+
+    private static Instant time(String value, String field, List<ApiError.Violation> violations) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            violations.add(new ApiError.Violation(field, "must be an ISO-8601 instant like 2025-06-17T06:40:00Z; was '"
+                    + value + "'"));
+            return null;
+        }
+    }
+
+    private static TopicEvent toEvent(ConsumerRecord<String, String> r) {
+        Instant at = Instant.ofEpochMilli(r.timestamp());
+        try {
+            return new TopicEvent(r.partition(), r.offset(), at, r.key(), SignalEventConsumer.read(r.value()), null, null);
+        } catch (IllegalArgumentException e) {
+            return new TopicEvent(r.partition(), r.offset(), at, r.key(), null, e.getMessage(), r.value());
+        }
+    }
+
+    private static WebApplicationException refuse(int status, String code, String message) {
+        return new WebApplicationException(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ApiError.of(code, message)).build());
+    }
+}
