@@ -1,0 +1,114 @@
+package kr.vcp.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import kr.vcp.infra.KafkaServer;
+import kr.vcp.infra.ServiceProcess;
+import kr.vcp.infra.SharedServers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Nothing lost: a Kafka broker of this test's own is stopped and started around scans, and a subscribed client
+ * must still receive every stored signal set once, in order; then a restarted gateway rebuilds the page from the
+ * topic alone.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DeliveryUnderFaultsIT {
+
+    private static final int OUTAGES = 3;
+
+    private static SharedServers.Database db;
+    private static KafkaServer kafka;
+    private static Map<String, String> env;
+    private static ServiceProcess scanner;
+    private static ServiceProcess gateway;
+    private static final List<String> scannedEvents = new ArrayList<>();
+    private static JsonNode lastPage;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        db = TestSystem.database("faults");
+        kafka = KafkaServer.start(0);
+        env = TestSystem.env(db, kafka.bootstrapServers());
+        scanner = TestSystem.scanner("faults-scanner", env);
+        gateway = TestSystem.gateway("faults-gateway", env);
+        TestSystem.loadSample(scanner);
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        for (AutoCloseable c : new AutoCloseable[] {gateway, scanner, kafka}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("stop: " + e);
+            }
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyStoredSignalSetReachesTheClientOnceInOrderAcrossBrokerOutages() throws Exception {
+        try (Browser browser = new Browser(gateway.port())) {
+            browser.subscribe();
+            Instant start = Instant.now();
+            for (int outage = 1; outage <= OUTAGES; outage++) {
+                kafka.stop();
+                scannedEvents.add(scanWhile("down", "{\"market\": \"KOSPI\", \"top_n\": " + (outage + 1) + ", \"min_score\": 0}"));
+                scannedEvents.add(scanWhile("down", "{\"market\": \"KOSDAQ\", \"top_n\": " + outage + ", \"min_score\": 0}"));
+                kafka.restart();
+                scannedEvents.add(scanWhile("up", "{\"market\": \"ALL\", \"top_n\": " + (outage + 3) + ", \"min_score\": 0}"));
+            }
+
+            String last = scannedEvents.get(scannedEvents.size() - 1);
+            lastPage = browser.await(m -> m.path("data").path("event_id").asText().equals(last), Duration.ofSeconds(120));
+            Thread.sleep(1_000); // anything sent twice would arrive now
+            List<JsonNode> updates = browser.updates();
+            List<String> received = updates.stream().map(u -> u.path("data").path("event_id").asText()).toList();
+            long duplicates = received.size() - received.stream().distinct().count();
+            List<List<String>> pending = TestSystem.query(db, "SELECT count(*) FROM outbox WHERE published_at IS NULL");
+            List<List<String>> stored = TestSystem.query(db, "SELECT count(*) FROM scans WHERE status = 'SUCCEEDED'");
+            System.out.printf("Delivery under faults: %d broker outages, %d scans stored, %d updates received, "
+                    + "%d duplicates, %s events still in the outbox, %d ms%n", OUTAGES, Integer.parseInt(stored.get(0).get(0)),
+                    received.size(), duplicates, pending.get(0).get(0), Duration.between(start, Instant.now()).toMillis());
+
+            assertEquals(scannedEvents, received, "every scan's event, once each, in scan order");
+            updates.forEach(u -> assertEquals(u.path("data").path("signals").size(), u.path("data").path("count").asInt()));
+            assertEquals("0", pending.get(0).get(0));
+            assertEquals(String.valueOf(scannedEvents.size()), stored.get(0).get(0));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aRestartedGatewayRebuildsThePageFromTheTopicBeforeAnyNewScan() throws Exception {
+        gateway.close();
+        gateway = TestSystem.gateway("faults-gateway-restarted", env);
+        String last = scannedEvents.get(scannedEvents.size() - 1);
+        try (Browser browser = new Browser(gateway.port())) {
+            browser.subscribe();
+            JsonNode page = browser.await(m -> m.path("data").path("event_id").asText().equals(last),
+                    Duration.ofSeconds(30));
+            assertEquals(lastPage.path("data").path("signals"), page.path("data").path("signals"));
+        }
+    }
+
+    private static String scanWhile(String broker, String body) throws Exception {
+        JsonNode scan = TestSystem.scan(scanner, body);
+        assertEquals("SUCCEEDED", scan.get("status").asText(), "a scan succeeds while the broker is " + broker);
+        return scan.get("event_id").asText();
+    }
+}

@@ -1,0 +1,102 @@
+package kr.vcp.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import kr.vcp.infra.SampleData;
+import kr.vcp.infra.ServiceProcess;
+import kr.vcp.infra.SharedServers;
+import kr.vcp.model.Json;
+
+/** Starting the packaged services on real servers, and talking to them, for the end-to-end tests. */
+final class TestSystem {
+
+    /** Ten real KRX stocks of the sample, both markets, most of them in a stage-2 uptrend in June 2025. */
+    static final Set<String> SAMPLE = Set.of("005930", "000660", "012450", "298040", "035420", "042700",
+            "068270", "035720", "086520", "196170");
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Path LOGS = Path.of("target", "e2e-logs");
+
+    private TestSystem() {
+    }
+
+    /** A fresh database of its own on the shared PostgreSQL, so tests that run scanners never share tables. */
+    static SharedServers.Database database(String name) throws Exception {
+        SharedServers.Database shared = SharedServers.postgres();
+        try (Connection c = DriverManager.getConnection(shared.jdbcUrl(), shared.user(), shared.password());
+                Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name);
+            s.execute("CREATE DATABASE " + name + " ENCODING 'UTF8'");
+        }
+        String url = shared.url().substring(0, shared.url().lastIndexOf('/') + 1) + name;
+        return new SharedServers.Database(url, shared.user(), shared.password());
+    }
+
+    static Map<String, String> env(SharedServers.Database db, String kafka, String... more) {
+        Map<String, String> env = new HashMap<>(Map.of(SharedServers.PG_URL_ENV, db.url(), SharedServers.KAFKA_ENV, kafka));
+        for (int i = 0; i + 1 < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return env;
+    }
+
+    static ServiceProcess scanner(String name, Map<String, String> env) {
+        return ServiceProcess.start(name, Path.of(System.getProperty("vcp.scanner.app")), 0, env, LOGS);
+    }
+
+    static ServiceProcess gateway(String name, Map<String, String> env) {
+        return ServiceProcess.start(name, Path.of(System.getProperty("vcp.gateway.app")), 0, env, LOGS);
+    }
+
+    static void loadSample(ServiceProcess scanner) {
+        SampleData.load(scanner.baseUri(), Path.of(System.getProperty("vcp.sample-data")), SAMPLE::contains);
+    }
+
+    /** POSTs {@code body} to /scan and returns the answer, failing unless it is 200. */
+    static JsonNode scan(ServiceProcess scanner, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(scanner.baseUri().resolve("/scan"))
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("POST /scan " + body + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    static String get(URI uri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .body();
+    }
+
+    /** Rows of a query, each as its columns' text. */
+    static List<List<String>> query(SharedServers.Database db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            List<List<String>> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}
