@@ -65,6 +65,8 @@ public final class LocalStack {
         Map<String, String> env = new HashMap<>();
         env.put(SharedServers.PG_URL_ENV, pgUrl);
         env.put(SharedServers.KAFKA_ENV, bootstrap);
+        String adminKey = System.getenv().getOrDefault("VCP_ADMIN_API_KEY", "local-admin-key");
+        env.put("VCP_ADMIN_API_KEY", adminKey);
         ServiceProcess scanner = ServiceProcess.start("vcp-scanner",
                 root.resolve("vcp-scanner/target/quarkus-app/quarkus-run.jar"), scannerPort, env, logs);
         started.push(scanner);
@@ -84,7 +86,7 @@ public final class LocalStack {
         System.out.println();
         System.out.println("Running. Ctrl-C stops everything.");
         System.out.println("  scanner   " + scanner.baseUri() + "   (POST /scan, /market-data/...)");
-        System.out.println("  gateway   " + gateway.baseUri() + "   (GET /ws/stats)");
+        System.out.println("  gateway   " + gateway.baseUri() + "   (GET /ws/stats; /admin/* with X-API-Key: " + adminKey + ")");
         System.out.println("  websocket " + ws + "   (send {\"type\": \"subscribe\", \"topic\": \"signal:vcp\"})");
         System.out.println("  logs      " + logs);
         stopped.await();
