@@ -1,20 +1,28 @@
 package kr.vcp.scanner.config;
 
-import jakarta.inject.Singleton;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import kr.vcp.scanner.analysis.RiskPlan;
-import kr.vcp.scanner.analysis.TrendTemplateEngine;
+import kr.vcp.scanner.analysis.Universe;
+import kr.vcp.scanner.analysis.VcpDetector;
+import kr.vcp.scanner.analysis.VcpEngine;
 
 /** Builds the pure analysis engine from configuration, so the engine itself knows nothing of CDI. */
 public class EngineProducer {
 
     @Produces
     @Singleton
-    TrendTemplateEngine engine(ScannerConfig config) {
-        ScannerConfig.Risk risk = config.risk();
-        return new TrendTemplateEngine(new TrendTemplateEngine.Settings(
-                config.universe().minPrice(), config.universe().minBars(), config.universe().minRsRating(),
-                risk.pivotLookback(), new RiskPlan.Rules(risk.maxStopDistance(), risk.rewardToRisk(),
-                        risk.accountSize(), risk.riskPerTrade(), risk.maxPositionWeight())));
+    VcpEngine engine(ScannerConfig config) {
+        ScannerConfig.Universe u = config.universe();
+        ScannerConfig.Vcp v = config.vcp();
+        ScannerConfig.Risk r = config.risk();
+        return new VcpEngine(new VcpEngine.Settings(
+                new Universe.Rules(u.minPrice(), u.minBars(), u.minTradedValue(), u.liquidityBars()),
+                u.minRsRating(), u.minTrendCriteria(),
+                new VcpDetector.Rules(v.swingThreshold(), v.minBaseBars(), v.maxBaseBars(), v.minContractions(),
+                        v.maxContractions(), v.maxFirstDepth(), v.maxLastDepth(), v.minTailDepth(),
+                        v.maxPivotDistance(), v.maxExtension(), v.maxDryUp(), v.volumeAverageBars()),
+                new RiskPlan.Rules(r.maxStopDistance(), r.rewardToRisk(), r.accountSize(), r.riskPerTrade(),
+                        r.maxPositionWeight())));
     }
 }

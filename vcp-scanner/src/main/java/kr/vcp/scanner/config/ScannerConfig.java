@@ -90,9 +90,73 @@ public interface ScannerConfig {
         @WithDefault("230")
         int minBars();
 
+        /** A position must be enterable and exitable: 20-day average traded value at least this (KRW, 5억). */
+        @WithDefault("500000000")
+        long minTradedValue();
+
+        /** Days the traded value is averaged over. */
+        @WithDefault("20")
+        int liquidityBars();
+
         /** Minervini's criterion 8: relative strength rating at least this (1..99). */
         @WithDefault("70")
         int minRsRating();
+
+        /** Trend-template criteria of eight a signal needs; Minervini asks for all eight. */
+        @WithDefault("8")
+        int minTrendCriteria();
+    }
+
+    Vcp vcp();
+
+    interface Vcp {
+        /** A swing counts once the price came back this far from it; about 5% filters KRX daily noise. */
+        @WithDefault("0.05")
+        double swingThreshold();
+
+        /** Shortest base: three weeks of trading. */
+        @WithDefault("15")
+        int minBaseBars();
+
+        /** Longest base looked at: about six months; older highs belong to an earlier base. */
+        @WithDefault("130")
+        int maxBaseBars();
+
+        /** Fewest pullbacks of a VCP: one is just a pullback. */
+        @WithDefault("2")
+        int minContractions();
+
+        /** Most pullbacks: more is a sideways range, not a contraction. */
+        @WithDefault("6")
+        int maxContractions();
+
+        /** The first pullback no deeper than this: deeper is damage, not a base. */
+        @WithDefault("0.40")
+        double maxFirstDepth();
+
+        /** The last pullback tight: no deeper than this (KRX moves more than US stocks, hence above 10%). */
+        @WithDefault("0.12")
+        double maxLastDepth();
+
+        /** A dip after the last swing counts as the final contraction from this depth on. */
+        @WithDefault("0.02")
+        double minTailDepth();
+
+        /** Actionable when the close is at most this far under the pivot. */
+        @WithDefault("0.05")
+        double maxPivotDistance();
+
+        /** ... and at most this far above it: further up the breakout is extended, the risk too wide. */
+        @WithDefault("0.02")
+        double maxExtension();
+
+        /** Volume of the last contraction over its 50-day average at most this: supply has dried up. */
+        @WithDefault("0.85")
+        double maxDryUp();
+
+        /** Days of the volume average. */
+        @WithDefault("50")
+        int volumeAverageBars();
     }
 
     interface Risk {

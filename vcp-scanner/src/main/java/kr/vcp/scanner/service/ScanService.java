@@ -16,7 +16,9 @@ import kr.vcp.model.MarketSignals;
 import kr.vcp.model.Signal;
 import kr.vcp.model.SignalsScanned;
 import kr.vcp.model.Topics;
-import kr.vcp.scanner.analysis.TrendTemplateEngine;
+import java.util.EnumSet;
+import kr.vcp.model.Market;
+import kr.vcp.scanner.analysis.VcpEngine;
 import kr.vcp.scanner.config.ScannerConfig;
 import kr.vcp.scanner.messaging.OutboxRelay;
 import kr.vcp.scanner.repository.MarketDataRepository;
@@ -44,12 +46,12 @@ public class ScanService {
     private final SignalRepository signals;
     private final OutboxRepository outbox;
     private final OutboxRelay relay;
-    private final TrendTemplateEngine engine;
+    private final VcpEngine engine;
     private final ScannerConfig config;
     private final Vertx vertx;
 
     public ScanService(MarketDataRepository marketData, ScanRepository scans, SignalRepository signals,
-            OutboxRepository outbox, OutboxRelay relay, TrendTemplateEngine engine, ScannerConfig config, Vertx vertx) {
+            OutboxRepository outbox, OutboxRelay relay, VcpEngine engine, ScannerConfig config, Vertx vertx) {
         this.marketData = marketData;
         this.scans = scans;
         this.signals = signals;
@@ -73,11 +75,12 @@ public class ScanService {
                         .onItem().ifNull().failWith(() -> new NoMarketDataException("no bars are stored for "
                                 + command.scope() + (command.asOf() == null ? "" : " on or before " + command.asOf())
                                 + ": import market data first"))
-                        .chain(day -> marketData.loadUniverse(command.scope().markets(), day,
+                        // Relative strength ranks against both markets, whatever the scope.
+                        .chain(day -> marketData.loadUniverse(EnumSet.allOf(Market.class), day,
                                 config.scan().lookbackDays()))
                         // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
-                        .chain(universe -> vertx.executeBlocking(Uni.createFrom().item(
-                                () -> engine.scan(universe, command.minScore(), command.topN(), createdAt))))
+                        .chain(universe -> vertx.executeBlocking(Uni.createFrom().item(() -> engine.scan(universe,
+                                command.scope().markets(), command.minScore(), command.topN(), createdAt))))
                         .chain(result -> store(scan.id, command, result))
                         .onFailure().call(e -> failed(scan.id, e)));
     }
@@ -96,10 +99,10 @@ public class ScanService {
     }
 
     /** One transaction: the day's signals of the scanned markets are replaced, the scan done, the event queued. */
-    private Uni<ScanOutcome> store(UUID scanId, ScanCommand command, TrendTemplateEngine.Result result) {
+    private Uni<ScanOutcome> store(UUID scanId, ScanCommand command, VcpEngine.Result result) {
         List<MarketSignals> results = command.scope().markets().stream()
                 .map(market -> new MarketSignals(market, result.candidates().stream()
-                        .filter(c -> c.market() == market).map(TrendTemplateEngine.Candidate::signal).toList()))
+                        .filter(c -> c.market() == market).map(VcpEngine.Candidate::signal).toList()))
                 .toList();
         List<SignalEntity> rows = results.stream()
                 .flatMap(r -> r.signals().stream().map(s -> SignalEntity.of(scanId, result.signalDate(), r.market(), s)))
@@ -122,7 +125,7 @@ public class ScanService {
                 }))
                 .invoke(relay::wake)
                 .map(scan -> new ScanOutcome(scan,
-                        result.candidates().stream().map(TrendTemplateEngine.Candidate::signal).toList(), event));
+                        result.candidates().stream().map(VcpEngine.Candidate::signal).toList(), event));
     }
 
     private Uni<Void> failed(UUID scanId, Throwable error) {

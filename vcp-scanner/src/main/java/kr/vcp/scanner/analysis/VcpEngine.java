@@ -1,0 +1,203 @@
+package kr.vcp.scanner.analysis;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import kr.vcp.model.Grade;
+import kr.vcp.model.Market;
+import kr.vcp.model.Signal;
+import kr.vcp.model.SignalType;
+
+/**
+ * The scan: which stocks of a market form a Minervini VCP today, how good each setup is, and the trade plan.
+ * A signal needs a liquid common stock in a stage-2 uptrend (the trend template) with a valid, actionable VCP.
+ * Pure and single-threaded: the caller runs it off the event loop.
+ */
+public final class VcpEngine {
+
+    /**
+     * @param universe          who is analysed at all
+     * @param minRsRating       trend-template criterion 8
+     * @param minTrendCriteria  criteria of eight a signal needs
+     * @param vcp               the pattern
+     * @param risk              the trade plan
+     */
+    public record Settings(Universe.Rules universe, int minRsRating, int minTrendCriteria, VcpDetector.Rules vcp,
+            RiskPlan.Rules risk) {
+
+        public Settings {
+            if (universe.minBars() < TrendTemplate.MIN_BARS) {
+                throw new IllegalArgumentException("min-bars must be at least " + TrendTemplate.MIN_BARS);
+            }
+        }
+    }
+
+    /** A signal that made the cut, with what ranks it. */
+    public record Candidate(Market market, Signal signal, int rsRating) {
+    }
+
+    /**
+     * @param signalDate the newest trading day in the universe, or {@code null} when it has no bars
+     * @param universe   stocks handed in
+     * @param analysed   stocks inside the universe rules up to the signal date
+     * @param candidates best first, each scoring at least the minimum, at most top-N of them
+     */
+    public record Result(LocalDate signalDate, int universe, int analysed, List<Candidate> candidates) {
+    }
+
+    private static final Comparator<Candidate> BEST_FIRST = Comparator
+            .comparingInt((Candidate c) -> c.signal().score()).reversed()
+            .thenComparing(Comparator.comparingInt(Candidate::rsRating).reversed())
+            .thenComparing(c -> c.signal().ticker());
+
+    private final Settings settings;
+    private final VcpDetector detector;
+
+    public VcpEngine(Settings settings) {
+        this.settings = settings;
+        this.detector = new VcpDetector(settings.vcp());
+    }
+
+    /**
+     * Scans the stocks of {@code markets}; relative strength ranks them against the whole {@code universe}, which
+     * should hold both markets.
+     */
+    public Result scan(List<StockBars> universe, Set<Market> markets, int minScore, int topN, LocalDateTime createdAt) {
+        Optional<LocalDate> signalDate = signalDate(universe);
+        if (signalDate.isEmpty()) {
+            return new Result(null, universe.size(), 0, List.of());
+        }
+        Map<String, Integer> ratings = rsRatings(universe, signalDate.get());
+        List<Candidate> candidates = new ArrayList<>();
+        int analysed = 0;
+        for (StockBars stock : universe) {
+            Integer rating = ratings.get(stock.ticker());
+            if (rating == null || !markets.contains(stock.market())) {
+                continue;
+            }
+            analysed++;
+            Evaluation e = evaluate(stock, rating, createdAt);
+            if (e.signal() != null && e.signal().score() >= minScore) {
+                candidates.add(new Candidate(stock.market(), e.signal(), rating));
+            }
+        }
+        candidates.sort(BEST_FIRST);
+        int inScope = (int) universe.stream().filter(s -> markets.contains(s.market())).count();
+        return new Result(signalDate.get(), inScope, analysed,
+                List.copyOf(candidates.subList(0, Math.min(topN, candidates.size()))));
+    }
+
+    /** The full breakdown of one stock of {@code universe}, rated against all of them. */
+    public Optional<Evaluation> explain(List<StockBars> universe, String ticker, LocalDateTime createdAt) {
+        Optional<StockBars> stock = universe.stream().filter(s -> s.ticker().equals(ticker)).findFirst();
+        Optional<LocalDate> signalDate = signalDate(universe);
+        if (stock.isEmpty() || signalDate.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer rating = rsRatings(universe, signalDate.get()).get(ticker);
+        StockBars s = stock.get();
+        if (rating == null) {
+            List<String> why = new ArrayList<>(Universe.exclusions(s.ticker(), s.name(), s.series(), settings.universe()));
+            if (!s.series().lastDate().equals(signalDate.get())) {
+                why.add("마지막 거래일 " + s.series().lastDate() + " (기준일 " + signalDate.get() + ")");
+            }
+            return Optional.of(new Evaluation(s.ticker(), s.name(), s.market(), s.series().lastDate(),
+                    s.series().close()[s.series().last()], why, List.of(), 0, 0, null, Evaluation.Score.NONE, null,
+                    null, "분석 대상 아님: " + String.join(", ", why)));
+        }
+        return Optional.of(evaluate(s, rating, createdAt));
+    }
+
+    private static Optional<LocalDate> signalDate(List<StockBars> universe) {
+        return universe.stream().filter(s -> s.series().size() > 0).map(s -> s.series().lastDate())
+                .max(Comparator.naturalOrder());
+    }
+
+    /** RS ratings of the stocks inside the universe rules whose last bar is the signal day, by ticker. */
+    private Map<String, Integer> rsRatings(List<StockBars> universe, LocalDate signalDate) {
+        List<StockBars> eligible = universe.stream()
+                .filter(s -> s.series().size() > 0 && s.series().lastDate().equals(signalDate))
+                .filter(s -> Universe.exclusions(s.ticker(), s.name(), s.series(), settings.universe()).isEmpty())
+                .toList();
+        int[] ratings = RelativeStrength.ratings(eligible.stream().mapToDouble(s -> RelativeStrength.raw(s.series()))
+                .toArray());
+        Map<String, Integer> byTicker = new java.util.HashMap<>();
+        for (int i = 0; i < eligible.size(); i++) {
+            byTicker.put(eligible.get(i).ticker(), ratings[i]);
+        }
+        return byTicker;
+    }
+
+    private Evaluation evaluate(StockBars stock, int rsRating, LocalDateTime createdAt) {
+        PriceSeries s = stock.series();
+        int t = s.last();
+        List<TrendTemplate.Criterion> trend = TrendTemplate.check(s, rsRating, settings.minRsRating());
+        int passed = TrendTemplate.passed(trend);
+        VcpDetector.Pattern pattern = detector.detect(s);
+        String verdict;
+        if (passed < settings.minTrendCriteria()) {
+            verdict = String.format(Locale.ROOT, "추세 템플릿 %d/8: %d개 이상 필요", passed, settings.minTrendCriteria());
+        } else if (pattern == null) {
+            verdict = "베이스 없음: 오늘 신고가";
+        } else if (!pattern.valid()) {
+            verdict = "VCP 아님: " + String.join(", ", pattern.failures());
+        } else {
+            verdict = null;
+        }
+        if (verdict != null) {
+            return new Evaluation(stock.ticker(), stock.name(), stock.market(), s.lastDate(), s.close()[t], List.of(),
+                    trend, passed, rsRating, pattern, Evaluation.Score.NONE, null, null, verdict);
+        }
+        Evaluation.Score score = score(passed, rsRating, pattern);
+        long tick = TickGrid.tick(pattern.lastLow());
+        RiskPlan plan = RiskPlan.of(pattern.pivot(), pattern.lastLow() - tick, settings.risk());
+        Signal signal = new Signal(stock.ticker(), stock.name(), SignalType.VCP, score.total(), grade(score.total()),
+                plan.entry(), plan.target(), plan.stop(), plan.shares(), reasons(passed, rsRating, pattern), createdAt);
+        return new Evaluation(stock.ticker(), stock.name(), stock.market(), s.lastDate(), s.close()[t], List.of(),
+                trend, passed, rsRating, pattern, score, plan, signal,
+                String.format(Locale.ROOT, "VCP 신호: 점수 %d, 등급 %s", score.total(), signal.grade()));
+    }
+
+    /** See {@link Evaluation.Score}. */
+    static Evaluation.Score score(int trendPassed, int rsRating, VcpDetector.Pattern p) {
+        double trend = trendPassed >= 8 ? 2 : trendPassed == 7 ? 1 : 0;
+        double lastDepth = p.contractions().get(p.contractions().size() - 1).depth();
+        double contraction = (lastDepth <= 0.05 ? 2 : lastDepth <= 0.08 ? 1.5 : 1) + (p.contractionRatio() <= 0.3 ? 1 : 0);
+        double volume = p.dryUp() <= 0.5 ? 2 : p.dryUp() <= 0.7 ? 1 : 0;
+        double rs = rsRating >= 90 ? 2 : rsRating >= 80 ? 1 : 0;
+        double pivot = p.pivotDistance() <= 0.03 ? 1 : 0;
+        double flows = 0;
+        int total = (int) Math.min(10, Math.round(trend + contraction + volume + rs + pivot + flows));
+        return new Evaluation.Score(trend, contraction, volume, rs, pivot, flows, total);
+    }
+
+    /** S for 9-10, A for 7-8, B for 5-6, C below. */
+    static Grade grade(int score) {
+        if (score >= 9) {
+            return Grade.S;
+        }
+        if (score >= 7) {
+            return Grade.A;
+        }
+        return score >= 5 ? Grade.B : Grade.C;
+    }
+
+    private static List<String> reasons(int trendPassed, int rsRating, VcpDetector.Pattern p) {
+        String depths = p.contractions().stream().map(c -> String.format(Locale.ROOT, "%.0f", c.depth() * 100))
+                .collect(Collectors.joining("→"));
+        return List.of(
+                String.format(Locale.ROOT, "수축률 %.2f", p.contractionRatio()),
+                "수축 " + p.contractions().size() + "회 " + depths + "%",
+                String.format(Locale.ROOT, "거래량 감소 %.2f", p.dryUp()),
+                "RS " + rsRating,
+                String.format(Locale.ROOT, "피벗까지 %.1f%%", p.pivotDistance() * 100),
+                "추세 템플릿 " + trendPassed + "/8");
+    }
+}
