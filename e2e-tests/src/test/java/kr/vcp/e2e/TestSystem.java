@@ -24,7 +24,7 @@ import kr.vcp.model.Json;
 /** Starting the packaged services on real servers, and talking to them, for the end-to-end tests. */
 final class TestSystem {
 
-    /** Ten real KRX stocks of the sample, both markets, most of them in a stage-2 uptrend in June 2025. */
+    /** Ten real KRX stocks of the sample, both markets. */
     static final Set<String> SAMPLE = Set.of("005930", "000660", "012450", "298040", "035420", "042700",
             "068270", "035720", "086520", "196170");
 
@@ -62,8 +62,16 @@ final class TestSystem {
         return ServiceProcess.start(name, Path.of(System.getProperty("vcp.gateway.app")), 0, env, LOGS);
     }
 
-    static void loadSample(ServiceProcess scanner) {
+    /** Ten real stocks from sample-data/ through the CSV import, and a synthetic market with planted setups. */
+    static void loadSample(ServiceProcess scanner) throws Exception {
         SampleData.load(scanner.baseUri(), Path.of(System.getProperty("vcp.sample-data")), SAMPLE::contains);
+        HttpResponse<String> generated = HTTP.send(HttpRequest.newBuilder(scanner.baseUri().resolve("/market-data/generate"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"seed\": 11, \"tickers\": 400, \"days\": 300}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (generated.statusCode() != 200) {
+            throw new AssertionError("generate answered " + generated.statusCode() + ": " + generated.body());
+        }
     }
 
     /** POSTs {@code body} to /scan and returns the answer, failing unless it is 200. */

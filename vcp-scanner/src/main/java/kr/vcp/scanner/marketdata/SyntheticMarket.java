@@ -85,7 +85,7 @@ public final class SyntheticMarket {
         for (int i = 0; i < spec.tickers(); i++) {
             SplittableRandom r = random.split();
             Market market = r.nextDouble() < 0.35 ? Market.KOSPI : Market.KOSDAQ;
-            String ticker = String.format("%05d0", 10_000 + i * 3);
+            String ticker = String.format("9%04d0", i); // 9xxxx0: clear of almost every real KRX code
             String name = name(r, i);
             double kindDraw = r.nextDouble();
             Kind kind = kindDraw < spec.plantedShare() ? Kind.PLANTED

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import kr.vcp.scanner.config.ScannerConfig;
-import kr.vcp.scanner.repository.OutboxRepository;
 import kr.vcp.scanner.repository.OutboxRepository.Pending;
+import kr.vcp.scanner.repository.OutboxRepository;
 
 /**
  * Publishes outbox events to Kafka in commit order: woken right after a commit, and polled as a safety net (events

@@ -34,7 +34,8 @@ public class MarketDataRepository {
 
     private static final String UPSERT_BARS = """
             INSERT INTO daily_bars (ticker, trade_date, open, high, low, close, volume, halted)
-            SELECT $1, * FROM unnest($2::date[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[], $8::bool[])
+            SELECT * FROM unnest($1::varchar[], $2::date[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[],
+                                 $8::bool[])
             ON CONFLICT (ticker, trade_date) DO UPDATE SET open = excluded.open, high = excluded.high,
                 low = excluded.low, close = excluded.close, volume = excluded.volume, halted = excluded.halted
             WHERE (daily_bars.open, daily_bars.high, daily_bars.low, daily_bars.close, daily_bars.volume,
@@ -91,8 +92,19 @@ public class MarketDataRepository {
 
     /** Inserts new bars and updates changed ones of one ticker; returns how many rows changed. */
     public Uni<Integer> upsertBars(String ticker, List<DailyBar> bars) {
+        return upsertBars(Map.of(ticker, bars));
+    }
+
+    /** The same for many tickers in one statement: bulk loads make a round trip per few hundred thousand bars. */
+    public Uni<Integer> upsertBars(Map<String, List<DailyBar>> barsByTicker) {
+        List<String> tickers = new ArrayList<>();
+        List<DailyBar> bars = new ArrayList<>();
+        barsByTicker.forEach((ticker, list) -> list.forEach(bar -> {
+            tickers.add(ticker);
+            bars.add(bar);
+        }));
         Tuple args = Tuple.tuple()
-                .addString(ticker)
+                .addArrayOfString(tickers.toArray(String[]::new))
                 .addArrayOfLocalDate(bars.stream().map(DailyBar::date).toArray(LocalDate[]::new))
                 .addArrayOfInteger(bars.stream().map(DailyBar::open).toArray(Integer[]::new))
                 .addArrayOfInteger(bars.stream().map(DailyBar::high).toArray(Integer[]::new))
@@ -101,6 +113,18 @@ public class MarketDataRepository {
                 .addArrayOfLong(bars.stream().map(DailyBar::volume).toArray(Long[]::new))
                 .addArrayOfBoolean(bars.stream().map(DailyBar::halted).toArray(Boolean[]::new));
         return pool.preparedQuery(UPSERT_BARS).execute(args).map(RowSet::rowCount);
+    }
+
+    /** Replaces the recorded ground truth of a synthetic market. */
+    public Uni<Void> recordPlanted(long seed, List<kr.vcp.scanner.marketdata.SyntheticMarket.Planted> planted) {
+        return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM synthetic_setups WHERE seed = $1")
+                .execute(Tuple.of(seed))
+                .chain(() -> conn.preparedQuery("""
+                        INSERT INTO synthetic_setups (seed, ticker, pivot, last_low, depths)
+                        VALUES ($1, $2, $3, $4, $5)""").executeBatch(planted.stream()
+                        .map(p -> Tuple.of(seed, p.ticker(), p.pivot(), p.lastLow(),
+                                p.depths().toArray(Double[]::new))).toList()))
+                .replaceWithVoid());
     }
 
     /** The newest trading day stored for {@code markets}, on or before {@code asOf} when given; null when none. */

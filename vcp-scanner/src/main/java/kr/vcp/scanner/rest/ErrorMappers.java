@@ -1,8 +1,8 @@
 package kr.vcp.scanner.rest;
 
-import kr.vcp.model.ApiError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kr.vcp.model.ApiError;
 import kr.vcp.scanner.marketdata.MarketDataFiles;
 import kr.vcp.scanner.service.NoMarketDataException;
 import kr.vcp.scanner.service.ScanConflictException;

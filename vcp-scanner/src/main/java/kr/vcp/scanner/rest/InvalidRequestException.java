@@ -1,8 +1,8 @@
 package kr.vcp.scanner.rest;
 
-import kr.vcp.model.ApiError;
 import java.util.List;
 import java.util.stream.Collectors;
+import kr.vcp.model.ApiError;
 
 /** A request that cannot be acted on, with every reason found. */
 public class InvalidRequestException extends RuntimeException {

@@ -1,6 +1,5 @@
 package kr.vcp.scanner.rest;
 
-import kr.vcp.model.ApiError;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,7 +9,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Set;
+import kr.vcp.model.ApiError;
 import kr.vcp.scanner.marketdata.MarketDataFiles;
+import kr.vcp.scanner.marketdata.SyntheticMarket;
 import kr.vcp.scanner.repository.MarketDataRepository;
 import kr.vcp.scanner.service.MarketDataService;
 
@@ -43,6 +45,27 @@ public class MarketDataResource {
                 .chain(t -> importer.importBars(t, t + ".csv", csv));
     }
 
+    /**
+     * Generates and loads the synthetic market: {@code {"seed": 42, "tickers": 2700, "days": 400, "last_day":
+     * "2025-06-17"}}, each optional (the defaults are the KRX-sized market of seed 42).
+     */
+    @POST
+    @Path("/generate")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MarketDataService.GenerateSummary> generate(String body) {
+        return Uni.createFrom().item(() -> {
+            SyntheticMarket.Spec krx = SyntheticMarket.Spec.krx(42);
+            JsonBody json = JsonBody.parse(body, Set.of("seed", "tickers", "days", "last_day"),
+                    "{\"seed\": 42, \"tickers\": 2700, \"days\": 400}");
+            long seed = json.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, krx.seed());
+            int tickers = (int) json.integer("tickers", 1, 9_999, krx.tickers());
+            int days = (int) json.integer("days", 260, 2_000, krx.days());
+            var lastDay = json.date("last_day", krx.lastDay());
+            json.validate();
+            return new SyntheticMarket.Spec(seed, tickers, days, lastDay, krx.plantedShare(), krx.decoyShare());
+        }).chain(importer::generate);
+    }
+
     @GET
     @Path("/status")
     public Uni<List<MarketDataRepository.MarketStatus>> status() {
@@ -53,7 +76,8 @@ public class MarketDataResource {
         try {
             return MarketDataFiles.ticker(ticker);
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("invalid_request", List.of(new ApiError.Violation("ticker", e.getMessage())));
+            throw new InvalidRequestException("invalid_request",
+                    List.of(new ApiError.Violation("ticker", e.getMessage())));
         }
     }
 }

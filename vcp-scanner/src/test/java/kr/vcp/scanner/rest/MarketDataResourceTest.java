@@ -31,20 +31,20 @@ class MarketDataResourceTest {
 
     @Test
     void importsPykrxBarsWithBomKeepsHaltsAndReimportChangesNothing() {
-        given().contentType(CSV).body("ticker,name,market\n900010,테스트전자,KOSDAQ\n")
+        given().contentType(CSV).body("ticker,name,market\nQ00010,테스트전자,KOSDAQ\n")
                 .post("/market-data/stocks").then().statusCode(200);
         String csv = "\uFEFF" + HEADER
                 + "2020-06-16,10000,10500,9900,10400,120000,4.0\n"
                 + "2020-06-17,0,0,0,10400,0,0.0\n"
                 + "2020-06-18,10400,10800,10300,10700,90000,2.88\n";
 
-        given().contentType(CSV).body(csv).post("/market-data/bars/900010").then().statusCode(200)
+        given().contentType(CSV).body(csv).post("/market-data/bars/Q00010").then().statusCode(200)
                 .body("rows", equalTo(3)).body("changed", equalTo(3)).body("skipped.size()", equalTo(0));
-        given().contentType(CSV).body(csv).post("/market-data/bars/900010").then().statusCode(200)
+        given().contentType(CSV).body(csv).post("/market-data/bars/Q00010").then().statusCode(200)
                 .body("rows", equalTo(3)).body("changed", equalTo(0));
 
         Row halt = pool.preparedQuery("SELECT * FROM daily_bars WHERE ticker = $1 AND trade_date = $2")
-                .execute(Tuple.of("900010", LocalDate.of(2020, 6, 17))).await().atMost(Duration.ofSeconds(5))
+                .execute(Tuple.of("Q00010", LocalDate.of(2020, 6, 17))).await().atMost(Duration.ofSeconds(5))
                 .iterator().next();
         assertEquals(true, halt.getBoolean("halted"));
         assertEquals(null, halt.getInteger("low"));
@@ -58,9 +58,9 @@ class MarketDataResourceTest {
                 + "2020-06-17,20400,20\n"
                 + "2020-06-18,20400,20800,20300,20700,900,1.5\n";
 
-        given().contentType(CSV).body(csv).post("/market-data/bars/900020").then().statusCode(200)
+        given().contentType(CSV).body(csv).post("/market-data/bars/Q00020").then().statusCode(200)
                 .body("rows", equalTo(2))
-                .body("skipped[0].source", equalTo("900020.csv"))
+                .body("skipped[0].source", equalTo("Q00020.csv"))
                 .body("skipped[0].line", equalTo(3))
                 .body("skipped[0].reason", containsString("expected 7 fields"));
     }
@@ -68,13 +68,13 @@ class MarketDataResourceTest {
     @Test
     void aFileWithoutThePykrxHeaderIsRejectedAndNothingIsTouched() {
         given().contentType(CSV).body(HEADER + "2020-06-16,30000,30500,29900,30400,1000,1.0\n")
-                .post("/market-data/bars/900030").then().statusCode(200).body("changed", equalTo(1));
+                .post("/market-data/bars/Q00030").then().statusCode(200).body("changed", equalTo(1));
 
         given().contentType(CSV).body("date,open,high,low,close,volume\n2020-06-16,1,1,1,1,1\n")
-                .post("/market-data/bars/900030").then().statusCode(400)
+                .post("/market-data/bars/Q00030").then().statusCode(400)
                 .body("error", equalTo("malformed_file")).body("message", containsString("날짜,시가"));
 
-        Row bar = pool.preparedQuery("SELECT close FROM daily_bars WHERE ticker = $1").execute(Tuple.of("900030"))
+        Row bar = pool.preparedQuery("SELECT close FROM daily_bars WHERE ticker = $1").execute(Tuple.of("Q00030"))
                 .await().atMost(Duration.ofSeconds(5)).iterator().next();
         assertEquals(30400, bar.getInteger("close"));
     }

@@ -8,7 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Real KRX bars of twelve stocks (a slice of pykrx exports), loaded through the import API as a user would. */
+/**
+ * The test market, loaded through the API as a user would: real KRX bars of twelve stocks (a slice of pykrx
+ * exports) and a synthetic market of 600 listings with planted VCP setups.
+ */
 final class SampleMarket {
 
     static final List<String> TICKERS = List.of("005930", "005935", "000660", "012450", "035420", "068270", "042700",
@@ -16,6 +19,10 @@ final class SampleMarket {
 
     private SampleMarket() {
     }
+
+    /** The synthetic part: seed, size and the planted setups the generator reported. */
+    static final long SEED = 7;
+    static List<String> planted = List.of();
 
     private static boolean loaded;
 
@@ -30,6 +37,9 @@ final class SampleMarket {
             given().contentType("text/csv; charset=UTF-8").body(resource("krx/prices/" + ticker + ".csv"))
                     .post("/market-data/bars/" + ticker).then().statusCode(200);
         }
+        planted = given().contentType("application/json")
+                .body("{\"seed\": " + SEED + ", \"tickers\": 600, \"days\": 300, \"last_day\": \"2025-06-17\"}")
+                .post("/market-data/generate").then().statusCode(200).extract().path("planted");
         loaded = true;
     }
 

@@ -69,10 +69,13 @@ class ScanResourceTest {
         assertEquals(LAST_DAY.toString(), response.path("signal_date"));
         assertEquals(5, returned.size());
         assertEquals(5, (int) response.path("counts.signals"));
-        assertEquals(SampleMarket.TICKERS.size(), (int) response.path("counts.universe"));
-        // 005935 is a preferred share: never in the analysed universe.
-        assertTrue((int) response.path("counts.analysed") < SampleMarket.TICKERS.size());
-        assertFalse(returned.stream().anyMatch(s -> s.ticker().equals("005935")));
+        long withRecentBars = rows("""
+                SELECT DISTINCT b.ticker FROM daily_bars b JOIN stocks s ON s.ticker = b.ticker
+                WHERE NOT b.halted AND b.trade_date <= $1 AND b.trade_date > $1 - 480""", Tuple.of(LAST_DAY)).size();
+        assertEquals(withRecentBars, (long) (int) response.path("counts.universe"));
+        // Preferred shares, SPACs, funds, short histories and illiquid names are never analysed.
+        assertTrue((int) response.path("counts.analysed") < (int) response.path("counts.universe"));
+        assertFalse(returned.stream().anyMatch(s -> s.ticker().endsWith("5")));
 
         assertEquals(byTicker(returned), byTicker(storedSignals(scanId)));
 
@@ -181,6 +184,20 @@ class ScanResourceTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Test
+    void aScanOfTheGeneratedMarketFindsItsPlantedSetups() {
+        List<String> found = given().contentType(ContentType.JSON).body("{\"top_n\": 100, \"min_score\": 0}")
+                .post("/scan").then().statusCode(200).extract().path("signals.ticker");
+
+        long hits = SampleMarket.planted.stream().filter(found::contains).count();
+        System.out.printf("Scan of the generated market: %d planted, %d found of them, %d signals%n",
+                SampleMarket.planted.size(), hits, found.size());
+        assertTrue(SampleMarket.planted.size() >= 15, "planted " + SampleMarket.planted.size());
+        assertTrue(hits >= SampleMarket.planted.size() * 0.9, hits + " of " + SampleMarket.planted);
+        assertEquals((long) SampleMarket.planted.size(), rows("SELECT ticker FROM synthetic_setups WHERE seed = $1",
+                Tuple.of(SampleMarket.SEED)).size());
     }
 
     @Test
