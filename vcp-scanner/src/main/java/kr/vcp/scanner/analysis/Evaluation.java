@@ -15,10 +15,11 @@ import kr.vcp.model.Signal;
  * @param plan       entry, stop, target and size; null without a valid pattern
  * @param signal     the contract signal; null unless every condition holds
  * @param verdict    one line: why it is or is not a signal
+ * @param series     the bars it was judged on (the pattern's indexes point into them)
  */
 public record Evaluation(String ticker, String name, Market market, LocalDate asOf, double close,
         List<String> exclusions, List<TrendTemplate.Criterion> trend, int trendPassed, int rsRating,
-        VcpDetector.Pattern pattern, Score score, RiskPlan plan, Signal signal, String verdict) {
+        VcpDetector.Pattern pattern, Score score, RiskPlan plan, Signal signal, String verdict, PriceSeries series) {
 
     /**
      * The score's parts, documented in README: trend template up to 2, contractions up to 3, volume dry-up up to 2,

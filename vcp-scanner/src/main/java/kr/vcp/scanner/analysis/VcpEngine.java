@@ -110,7 +110,7 @@ public final class VcpEngine {
             }
             return Optional.of(new Evaluation(s.ticker(), s.name(), s.market(), s.series().lastDate(),
                     s.series().close()[s.series().last()], why, List.of(), 0, 0, null, Evaluation.Score.NONE, null,
-                    null, "분석 대상 아님: " + String.join(", ", why)));
+                    null, "분석 대상 아님: " + String.join(", ", why), s.series()));
         }
         return Optional.of(evaluate(s, rating, createdAt));
     }
@@ -153,7 +153,7 @@ public final class VcpEngine {
         }
         if (verdict != null) {
             return new Evaluation(stock.ticker(), stock.name(), stock.market(), s.lastDate(), s.close()[t], List.of(),
-                    trend, passed, rsRating, pattern, Evaluation.Score.NONE, null, null, verdict);
+                    trend, passed, rsRating, pattern, Evaluation.Score.NONE, null, null, verdict, s);
         }
         Evaluation.Score score = score(passed, rsRating, pattern);
         long tick = TickGrid.tick(pattern.lastLow());
@@ -162,7 +162,7 @@ public final class VcpEngine {
                 plan.entry(), plan.target(), plan.stop(), plan.shares(), reasons(passed, rsRating, pattern), createdAt);
         return new Evaluation(stock.ticker(), stock.name(), stock.market(), s.lastDate(), s.close()[t], List.of(),
                 trend, passed, rsRating, pattern, score, plan, signal,
-                String.format(Locale.ROOT, "VCP 신호: 점수 %d, 등급 %s", score.total(), signal.grade()));
+                String.format(Locale.ROOT, "VCP 신호: 점수 %d, 등급 %s", score.total(), signal.grade()), s);
     }
 
     /** See {@link Evaluation.Score}. */

@@ -31,6 +31,11 @@ public class ErrorMappers {
         return json(409, ApiError.of("scan_running", e.getMessage()));
     }
 
+    @ServerExceptionMapper
+    public Response unknownTicker(UnknownTickerException e) {
+        return json(404, ApiError.of("unknown_ticker", e.getMessage()));
+    }
+
     private static Response json(int status, ApiError error) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error).build();
     }
