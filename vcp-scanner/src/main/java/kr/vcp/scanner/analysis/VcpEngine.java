@@ -30,7 +30,7 @@ public final class VcpEngine {
      * @param risk              the trade plan
      */
     public record Settings(Universe.Rules universe, int minRsRating, int minTrendCriteria, VcpDetector.Rules vcp,
-            RiskPlan.Rules risk) {
+            RiskPlan.Rules risk, InvestorFlows.Rules flows) {
 
         public Settings {
             if (universe.minBars() < TrendTemplate.MIN_BARS) {
@@ -155,25 +155,29 @@ public final class VcpEngine {
             return new Evaluation(stock.ticker(), stock.name(), stock.market(), s.lastDate(), s.close()[t], List.of(),
                     trend, passed, rsRating, pattern, Evaluation.Score.NONE, null, null, verdict, s);
         }
-        Evaluation.Score score = score(passed, rsRating, pattern);
+        boolean foreigners = stock.flows() != null && stock.flows().foreignersTurnedBuyers(settings.flows());
+        boolean institutions = stock.flows() != null && stock.flows().institutionsTurnedBuyers(settings.flows());
+        Evaluation.Score score = score(passed, rsRating, pattern, foreigners, institutions);
         long tick = TickGrid.tick(pattern.lastLow());
         RiskPlan plan = RiskPlan.of(pattern.pivot(), pattern.lastLow() - tick, settings.risk());
         Signal signal = new Signal(stock.ticker(), stock.name(), SignalType.VCP, score.total(), grade(score.total()),
-                plan.entry(), plan.target(), plan.stop(), plan.shares(), reasons(passed, rsRating, pattern), createdAt);
+                plan.entry(), plan.target(), plan.stop(), plan.shares(),
+                reasons(passed, rsRating, pattern, foreigners, institutions), createdAt);
         return new Evaluation(stock.ticker(), stock.name(), stock.market(), s.lastDate(), s.close()[t], List.of(),
                 trend, passed, rsRating, pattern, score, plan, signal,
                 String.format(Locale.ROOT, "VCP 신호: 점수 %d, 등급 %s", score.total(), signal.grade()), s);
     }
 
     /** See {@link Evaluation.Score}. */
-    static Evaluation.Score score(int trendPassed, int rsRating, VcpDetector.Pattern p) {
+    static Evaluation.Score score(int trendPassed, int rsRating, VcpDetector.Pattern p, boolean foreigners,
+            boolean institutions) {
         double trend = trendPassed >= 8 ? 2 : trendPassed == 7 ? 1 : 0;
         double lastDepth = p.contractions().get(p.contractions().size() - 1).depth();
         double contraction = (lastDepth <= 0.05 ? 2 : lastDepth <= 0.08 ? 1.5 : 1) + (p.contractionRatio() <= 0.3 ? 1 : 0);
         double volume = p.dryUp() <= 0.5 ? 2 : p.dryUp() <= 0.7 ? 1 : 0;
         double rs = rsRating >= 90 ? 2 : rsRating >= 80 ? 1 : 0;
         double pivot = p.pivotDistance() <= 0.03 ? 1 : 0;
-        double flows = 0;
+        double flows = (foreigners ? 0.5 : 0) + (institutions ? 0.5 : 0);
         int total = (int) Math.min(10, Math.round(trend + contraction + volume + rs + pivot + flows));
         return new Evaluation.Score(trend, contraction, volume, rs, pivot, flows, total);
     }
@@ -189,15 +193,23 @@ public final class VcpEngine {
         return score >= 5 ? Grade.B : Grade.C;
     }
 
-    private static List<String> reasons(int trendPassed, int rsRating, VcpDetector.Pattern p) {
+    private static List<String> reasons(int trendPassed, int rsRating, VcpDetector.Pattern p, boolean foreigners,
+            boolean institutions) {
         String depths = p.contractions().stream().map(c -> String.format(Locale.ROOT, "%.0f", c.depth() * 100))
                 .collect(Collectors.joining("→"));
-        return List.of(
-                String.format(Locale.ROOT, "수축률 %.2f", p.contractionRatio()),
-                "수축 " + p.contractions().size() + "회 " + depths + "%",
-                String.format(Locale.ROOT, "거래량 감소 %.2f", p.dryUp()),
-                "RS " + rsRating,
-                String.format(Locale.ROOT, "피벗까지 %.1f%%", p.pivotDistance() * 100),
-                "추세 템플릿 " + trendPassed + "/8");
+        List<String> reasons = new ArrayList<>();
+        reasons.add(String.format(Locale.ROOT, "수축률 %.2f", p.contractionRatio()));
+        if (foreigners) {
+            reasons.add("외국인 수급 개선");
+        }
+        if (institutions) {
+            reasons.add("기관 수급 개선");
+        }
+        reasons.add("수축 " + p.contractions().size() + "회 " + depths + "%");
+        reasons.add(String.format(Locale.ROOT, "거래량 감소 %.2f", p.dryUp()));
+        reasons.add("RS " + rsRating);
+        reasons.add(String.format(Locale.ROOT, "피벗까지 %.1f%%", p.pivotDistance() * 100));
+        reasons.add("추세 템플릿 " + trendPassed + "/8");
+        return reasons;
     }
 }

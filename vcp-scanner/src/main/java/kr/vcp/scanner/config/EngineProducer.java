@@ -2,6 +2,7 @@ package kr.vcp.scanner.config;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import kr.vcp.scanner.analysis.InvestorFlows;
 import kr.vcp.scanner.analysis.RiskPlan;
 import kr.vcp.scanner.analysis.Universe;
 import kr.vcp.scanner.analysis.VcpDetector;
@@ -23,6 +24,7 @@ public class EngineProducer {
                         v.maxContractions(), v.maxFirstDepth(), v.maxLastDepth(), v.minTailDepth(),
                         v.maxPivotDistance(), v.maxExtension(), v.maxDryUp(), v.volumeAverageBars()),
                 new RiskPlan.Rules(r.maxStopDistance(), r.rewardToRisk(), r.accountSize(), r.riskPerTrade(),
-                        r.maxPositionWeight())));
+                        r.maxPositionWeight()),
+                new InvestorFlows.Rules(config.flows().recentDays(), config.flows().priorDays())));
     }
 }

@@ -109,6 +109,31 @@ public interface ScannerConfig {
 
     Vcp vcp();
 
+    Flows flows();
+
+    @io.smallrye.config.WithName("import")
+    Import importing();
+
+    interface Import {
+        /** {@code POST /market-data/import-directory} reads only below this folder of the scanner's machine. */
+        @WithDefault(".")
+        String directoryRoot();
+
+        /** Largest upload or folder read in one import, uncompressed (bytes); the whole of KRX is ~100 MB. */
+        @WithDefault("536870912")
+        long maxBytes();
+    }
+
+    interface Flows {
+        /** Foreigners or institutions "turned buyers": net buying over these last days ... */
+        @WithDefault("5")
+        int recentDays();
+
+        /** ... after no net buying over these days before them. Each group that turned adds half a point. */
+        @WithDefault("15")
+        int priorDays();
+    }
+
     interface Vcp {
         /** A swing counts once the price came back this far from it; about 5% filters KRX daily noise. */
         @WithDefault("0.05")

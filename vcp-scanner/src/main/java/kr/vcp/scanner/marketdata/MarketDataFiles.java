@@ -16,6 +16,23 @@ public final class MarketDataFiles {
     /** pykrx {@code get_market_ohlcv(...).to_csv()}: date, open, high, low, close, volume, change %. */
     public static final List<String> BAR_HEADER = List.of("날짜", "시가", "고가", "저가", "종가", "거래량", "등락률");
     public static final List<String> STOCK_HEADER = List.of("ticker", "name", "market");
+    /** pykrx {@code get_market_trading_value_by_date(...).to_csv()}: date, institutions, other corporations,
+     *  individuals, foreigners, total; net buying in KRW. */
+    public static final List<String> FLOW_HEADER = List.of("날짜", "기관합계", "기타법인", "개인", "외국인합계", "전체");
+
+    /** What a file holds, told by its header. */
+    public enum Kind { STOCKS, BARS, FLOWS, UNKNOWN }
+
+    /** The kind of a file from its first line. */
+    public static Kind kind(String content) {
+        List<String> lines = Csv.lines(content);
+        if (lines.isEmpty()) {
+            return Kind.UNKNOWN;
+        }
+        List<String> header = Csv.fields(lines.get(0));
+        return header.equals(STOCK_HEADER) ? Kind.STOCKS : header.equals(BAR_HEADER) ? Kind.BARS
+                : header.equals(FLOW_HEADER) ? Kind.FLOWS : Kind.UNKNOWN;
+    }
 
     private static final Pattern TICKER = Pattern.compile("[0-9A-Z]{6}");
     /** How far open or close may lie outside high..low and still be a rounding artefact (then the range widens). */
@@ -88,6 +105,44 @@ public final class MarketDataFiles {
             }
         }
         return new Parsed<>(rows, skipped);
+    }
+
+    /** Investor flows of one ticker; a line that cannot be read or repeats a date is skipped with its number. */
+    public static Parsed<InvestorFlow> parseFlows(String source, String content) {
+        List<String> lines = Csv.lines(content);
+        List<InvestorFlow> rows = new ArrayList<>();
+        List<SkippedLine> skipped = new ArrayList<>();
+        requireHeader(source, lines, FLOW_HEADER);
+        Set<LocalDate> seen = new HashSet<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                List<String> f = Csv.fields(line);
+                if (f.size() != FLOW_HEADER.size()) {
+                    throw new IllegalArgumentException("expected " + FLOW_HEADER.size() + " fields, found " + f.size());
+                }
+                InvestorFlow flow = new InvestorFlow(LocalDate.parse(f.get(0)), won(f.get(1), "기관합계"),
+                        won(f.get(2), "기타법인"), won(f.get(3), "개인"), won(f.get(4), "외국인합계"), won(f.get(5), "전체"));
+                if (!seen.add(flow.date())) {
+                    throw new IllegalArgumentException("date " + flow.date() + " appears twice");
+                }
+                rows.add(flow);
+            } catch (IllegalArgumentException | DateTimeParseException e) {
+                skipped.add(new SkippedLine(source, i + 1, e.getMessage()));
+            }
+        }
+        return new Parsed<>(rows, skipped);
+    }
+
+    private static long won(String value, String column) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not a whole number of won: '" + value + "'");
+        }
     }
 
     private static DailyBar bar(List<String> f) {

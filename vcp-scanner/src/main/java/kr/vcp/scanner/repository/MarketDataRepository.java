@@ -10,13 +10,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import kr.vcp.model.Market;
+import kr.vcp.scanner.analysis.InvestorFlows;
 import kr.vcp.scanner.analysis.PriceSeries;
 import kr.vcp.scanner.analysis.StockBars;
 import kr.vcp.scanner.marketdata.DailyBar;
+import kr.vcp.scanner.marketdata.InvestorFlow;
 import kr.vcp.scanner.marketdata.StockListing;
 
 /**
@@ -42,6 +45,27 @@ public class MarketDataRepository {
                    daily_bars.halted)
                 IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume,
                    excluded.halted)""";
+
+    private static final String UPSERT_FLOWS = """
+            INSERT INTO investor_flows (ticker, trade_date, institution, other_corp, individual, foreign_net, total)
+            SELECT $1, * FROM unnest($2::date[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
+            ON CONFLICT (ticker, trade_date) DO UPDATE SET institution = excluded.institution,
+                other_corp = excluded.other_corp, individual = excluded.individual,
+                foreign_net = excluded.foreign_net, total = excluded.total
+            WHERE (investor_flows.institution, investor_flows.other_corp, investor_flows.individual,
+                   investor_flows.foreign_net, investor_flows.total)
+                IS DISTINCT FROM (excluded.institution, excluded.other_corp, excluded.individual,
+                   excluded.foreign_net, excluded.total)""";
+
+    private static final String RECENT_FLOWS = """
+            SELECT f.ticker, array_agg(f.foreign_net ORDER BY f.trade_date) AS foreigners,
+                   array_agg(f.institution ORDER BY f.trade_date) AS institutions
+            FROM investor_flows f JOIN stocks s ON s.ticker = f.ticker
+            WHERE s.market = ANY($1) AND f.trade_date <= $2 AND f.trade_date > $2 - $3::int
+            GROUP BY f.ticker""";
+
+    /** Calendar days of flows read per stock: enough for the recent and prior windows of trading days. */
+    private static final int FLOW_LOOKBACK_DAYS = 45;
 
     private static final String LATEST_DATE = """
             SELECT max(b.trade_date) AS latest FROM daily_bars b JOIN stocks s ON s.ticker = b.ticker
@@ -127,23 +151,50 @@ public class MarketDataRepository {
                 .replaceWithVoid());
     }
 
+    /** Inserts new investor flows and updates changed ones of one ticker; returns how many rows changed. */
+    public Uni<Integer> upsertFlows(String ticker, List<InvestorFlow> flows) {
+        Tuple args = Tuple.tuple()
+                .addString(ticker)
+                .addArrayOfLocalDate(flows.stream().map(InvestorFlow::date).toArray(LocalDate[]::new))
+                .addArrayOfLong(flows.stream().map(InvestorFlow::institution).toArray(Long[]::new))
+                .addArrayOfLong(flows.stream().map(InvestorFlow::otherCorporations).toArray(Long[]::new))
+                .addArrayOfLong(flows.stream().map(InvestorFlow::individuals).toArray(Long[]::new))
+                .addArrayOfLong(flows.stream().map(InvestorFlow::foreigners).toArray(Long[]::new))
+                .addArrayOfLong(flows.stream().map(InvestorFlow::total).toArray(Long[]::new));
+        return pool.preparedQuery(UPSERT_FLOWS).execute(args).map(RowSet::rowCount);
+    }
+
     /** The newest trading day stored for {@code markets}, on or before {@code asOf} when given; null when none. */
     public Uni<LocalDate> latestTradeDate(Collection<Market> markets, LocalDate asOf) {
         return pool.preparedQuery(LATEST_DATE).execute(Tuple.of(names(markets), asOf))
                 .map(rows -> rows.iterator().next().getLocalDate("latest"));
     }
 
-    /** Every stock of {@code markets} with its non-halted bars in the {@code lookbackDays} up to {@code until}. */
+    /**
+     * Every stock of {@code markets} with its non-halted bars in the {@code lookbackDays} up to {@code until}, and
+     * its recent investor flows where imported.
+     */
     public Uni<List<StockBars>> loadUniverse(Collection<Market> markets, LocalDate until, int lookbackDays) {
-        return pool.preparedQuery(UNIVERSE).execute(Tuple.of(names(markets), until, lookbackDays))
+        Uni<Map<String, InvestorFlows>> flows = pool.preparedQuery(RECENT_FLOWS)
+                .execute(Tuple.of(names(markets), until, FLOW_LOOKBACK_DAYS))
                 .map(rows -> {
+                    Map<String, InvestorFlows> byTicker = new HashMap<>();
+                    for (Row row : rows) {
+                        byTicker.put(row.getString("ticker"), new InvestorFlows(longs(row.getArrayOfLongs("foreigners")),
+                                longs(row.getArrayOfLongs("institutions"))));
+                    }
+                    return byTicker;
+                });
+        return pool.preparedQuery(UNIVERSE).execute(Tuple.of(names(markets), until, lookbackDays))
+                .chain(rows -> flows.map(byTicker -> {
                     List<StockBars> universe = new ArrayList<>(rows.size());
                     for (Row row : rows) {
-                        universe.add(new StockBars(row.getString("ticker"), row.getString("name"),
-                                Market.valueOf(row.getString("market")), series(row)));
+                        String ticker = row.getString("ticker");
+                        universe.add(new StockBars(ticker, row.getString("name"),
+                                Market.valueOf(row.getString("market")), series(row), byTicker.get(ticker)));
                     }
                     return universe;
-                });
+                }));
     }
 
     public Uni<List<MarketStatus>> status() {

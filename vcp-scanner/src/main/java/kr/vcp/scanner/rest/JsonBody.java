@@ -100,6 +100,16 @@ final class JsonBody {
         return fallback;
     }
 
+    /** A required non-blank string. */
+    String text(String field) {
+        JsonNode value = json.get(field);
+        if (value != null && value.isTextual() && !value.asText().isBlank()) {
+            return value.asText();
+        }
+        violations.add(new ApiError.Violation(field, "is required: a non-empty string; was " + value));
+        return null;
+    }
+
     /** Throws every problem found so far as one 400. */
     void validate() {
         if (!violations.isEmpty()) {

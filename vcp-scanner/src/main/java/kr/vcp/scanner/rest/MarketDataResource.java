@@ -8,7 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import io.vertx.mutiny.core.Vertx;
 import java.util.List;
+import kr.vcp.scanner.config.ScannerConfig;
 import java.util.Set;
 import kr.vcp.model.ApiError;
 import kr.vcp.scanner.marketdata.MarketDataFiles;
@@ -22,10 +24,15 @@ public class MarketDataResource {
 
     private final MarketDataService importer;
     private final MarketDataRepository repository;
+    private final ScannerConfig config;
+    private final Vertx vertx;
 
-    public MarketDataResource(MarketDataService importer, MarketDataRepository repository) {
+    public MarketDataResource(MarketDataService importer, MarketDataRepository repository, ScannerConfig config,
+            Vertx vertx) {
         this.importer = importer;
         this.repository = repository;
+        this.config = config;
+        this.vertx = vertx;
     }
 
     /** A stock master file, {@code ticker,name,market}. */
@@ -43,6 +50,43 @@ public class MarketDataResource {
     public Uni<MarketDataService.ImportSummary> importBars(@PathParam("ticker") String ticker, String csv) {
         return Uni.createFrom().item(() -> checkedTicker(ticker))
                 .chain(t -> importer.importBars(t, t + ".csv", csv));
+    }
+
+    /** One ticker's investor flows as pykrx writes them ({@code 날짜,기관합계,기타법인,개인,외국인합계,전체}). */
+    @POST
+    @Path("/flows/{ticker}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MarketDataService.ImportSummary> importFlows(@PathParam("ticker") String ticker, String csv) {
+        return Uni.createFrom().item(() -> checkedTicker(ticker))
+                .chain(t -> importer.importFlows(t, t + ".csv", csv));
+    }
+
+    /**
+     * A zip of market data files: a stock master, {@code <ticker>.csv} bars and flows, in any folders; each file
+     * is recognised by its header.
+     */
+    @POST
+    @Path("/import")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    public Uni<MarketDataService.BulkSummary> importZip(byte[] zip) {
+        // Unzipping is CPU work on a possibly large upload: off the event loop.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.unzip(zip, config.importing().maxBytes())))
+                .chain(files -> importer.importAll("upload.zip", files));
+    }
+
+    /** Every CSV below a folder of the scanner's machine: {@code {"path": "sample-data"}}. */
+    @POST
+    @Path("/import-directory")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MarketDataService.BulkSummary> importDirectory(String body) {
+        return Uni.createFrom().item(() -> {
+            JsonBody json = JsonBody.parse(body, Set.of("path"), "{\"path\": \"sample-data\"}");
+            String path = json.text("path");
+            json.validate();
+            return path;
+        }).chain(path -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.readDirectory(
+                        java.nio.file.Path.of(config.importing().directoryRoot()), path, config.importing().maxBytes())))
+                .chain(files -> importer.importAll(path, files)));
     }
 
     /**

@@ -93,6 +93,28 @@ public class MarketDataService {
         return chunks;
     }
 
+    /** A file of a bulk import: its name (the ticker for bars and flows) and its text. */
+    public record NamedFile(String name, String content) {
+    }
+
+    /**
+     * What a bulk import did.
+     *
+     * @param rejected files not imported at all (unknown header, a name that is no ticker), each with why
+     */
+    public record BulkSummary(
+            @JsonProperty("source") String source,
+            @JsonProperty("files") int files,
+            @JsonProperty("stocks") int stocks,
+            @JsonProperty("tickers_with_bars") int tickersWithBars,
+            @JsonProperty("bars") int bars,
+            @JsonProperty("flows") int flows,
+            @JsonProperty("changed") int changed,
+            @JsonProperty("skipped") List<SkippedLine> skipped,
+            @JsonProperty("rejected") List<SkippedLine> rejected,
+            @JsonProperty("duration_ms") long durationMs) {
+    }
+
     public Uni<ImportSummary> importStocks(String source, String csv) {
         var parsed = MarketDataFiles.parseStocks(source, csv);
         return repository.upsertStocks(parsed.rows())
@@ -105,9 +127,96 @@ public class MarketDataService {
                 .map(changed -> summary(source, parsed, changed));
     }
 
+    public Uni<ImportSummary> importFlows(String ticker, String source, String csv) {
+        var parsed = MarketDataFiles.parseFlows(source, csv);
+        return repository.upsertFlows(MarketDataFiles.ticker(ticker), parsed.rows())
+                .map(changed -> summary(source, parsed, changed));
+    }
+
+    /**
+     * Imports many files, each recognised by its header: stock masters first, then bars and flows of the ticker in
+     * each file's name ({@code 005930.csv}). A file that cannot be used is reported and the rest imported.
+     */
+    public Uni<BulkSummary> importAll(String source, List<NamedFile> files) {
+        long started = System.nanoTime();
+        List<SkippedLine> rejected = new ArrayList<>();
+        List<NamedFile> masters = new ArrayList<>();
+        List<NamedFile> perTicker = new ArrayList<>();
+        for (NamedFile f : files) {
+            MarketDataFiles.Kind kind = MarketDataFiles.kind(f.content());
+            if (kind == MarketDataFiles.Kind.UNKNOWN) {
+                rejected.add(new SkippedLine(f.name(), 1, "unknown header: not a stock master, pykrx bars or flows"));
+            } else if (kind == MarketDataFiles.Kind.STOCKS) {
+                masters.add(f);
+            } else {
+                perTicker.add(f);
+            }
+        }
+        Log.infof("Import %s: %d files (%d stock masters, %d per ticker, %d rejected)", source, files.size(),
+                masters.size(), perTicker.size(), rejected.size());
+        List<NamedFile> ordered = new ArrayList<>(masters);
+        ordered.addAll(perTicker);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        return Multi.createFrom().iterable(ordered)
+                .onItem().transformToUniAndConcatenate(f -> importOne(f)
+                        .onFailure(IllegalArgumentException.class).recoverWithItem(e -> {
+                            rejected.add(new SkippedLine(f.name(), 1, e.getMessage()));
+                            return null;
+                        })
+                        .invoke(() -> {
+                            if (done.incrementAndGet() % 250 == 0) {
+                                Log.infof("Import %s: %d/%d files", source, done.get(), ordered.size());
+                            }
+                        }))
+                .filter(java.util.Objects::nonNull)
+                .collect().asList()
+                .map(results -> {
+                    int stocks = 0;
+                    int tickers = 0;
+                    int bars = 0;
+                    int flows = 0;
+                    int changed = 0;
+                    List<SkippedLine> skipped = new ArrayList<>();
+                    for (FileResult r : results) {
+                        changed += r.summary().changed();
+                        skipped.addAll(r.summary().skipped());
+                        switch (r.kind()) {
+                            case STOCKS -> stocks += r.summary().rows();
+                            case BARS -> {
+                                tickers++;
+                                bars += r.summary().rows();
+                            }
+                            default -> flows += r.summary().rows();
+                        }
+                    }
+                    var summary = new BulkSummary(source, files.size(), stocks, tickers, bars, flows, changed,
+                            skipped, rejected, (System.nanoTime() - started) / 1_000_000);
+                    Log.infof("Import %s done: %d stocks, %d tickers, %d bars, %d flow rows, %d changed, %d lines"
+                            + " skipped, %d files rejected, %d ms", source, stocks, tickers, bars, flows, changed,
+                            skipped.size(), rejected.size(), summary.durationMs());
+                    return summary;
+                });
+    }
+
+    private record FileResult(MarketDataFiles.Kind kind, ImportSummary summary) {
+    }
+
+    private Uni<FileResult> importOne(NamedFile f) {
+        MarketDataFiles.Kind kind = MarketDataFiles.kind(f.content());
+        String base = java.nio.file.Path.of(f.name()).getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+        Uni<ImportSummary> imported = switch (kind) {
+            case STOCKS -> importStocks(f.name(), f.content());
+            case BARS -> Uni.createFrom().item(() -> MarketDataFiles.ticker(base))
+                    .chain(ticker -> importBars(ticker, f.name(), f.content()));
+            default -> Uni.createFrom().item(() -> MarketDataFiles.ticker(base))
+                    .chain(ticker -> importFlows(ticker, f.name(), f.content()));
+        };
+        return imported.map(summary -> new FileResult(kind, summary));
+    }
+
     private static ImportSummary summary(String source, Parsed<?> parsed, int changed) {
         parsed.skipped().forEach(s -> Log.warnf("%s line %d skipped: %s", s.source(), s.line(), s.reason()));
-        Log.infof("%s: %d rows read, %d changed, %d lines skipped", source, parsed.rows().size(), changed,
+        Log.debugf("%s: %d rows read, %d changed, %d lines skipped", source, parsed.rows().size(), changed,
                 parsed.skipped().size());
         return new ImportSummary(source, parsed.rows().size(), changed, parsed.skipped());
     }

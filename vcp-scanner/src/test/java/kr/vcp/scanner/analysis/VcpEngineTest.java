@@ -19,7 +19,7 @@ class VcpEngineTest {
     private static final LocalDateTime CREATED = LocalDateTime.of(2025, 6, 17, 15, 40);
     static final VcpEngine ENGINE = new VcpEngine(new VcpEngine.Settings(
             new Universe.Rules(1_000, 230, 500_000_000, 20), 70, 8, VcpDetectorTest.RULES,
-            new RiskPlan.Rules(0.08, 2.5, 100_000_000, 0.01, 0.20)));
+            new RiskPlan.Rules(0.08, 2.5, 100_000_000, 0.01, 0.20), new InvestorFlows.Rules(5, 15)));
 
     private static StockBars stock(String ticker, String name, Market market, PriceSeries s) {
         return new StockBars(ticker, name, market, s);

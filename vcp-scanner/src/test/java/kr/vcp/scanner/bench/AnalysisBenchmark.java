@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import kr.vcp.model.Market;
+import kr.vcp.scanner.analysis.InvestorFlows;
 import kr.vcp.scanner.analysis.RiskPlan;
 import kr.vcp.scanner.analysis.StockBars;
 import kr.vcp.scanner.analysis.Universe;
@@ -29,7 +30,7 @@ public final class AnalysisBenchmark {
         long bars = universe.stream().mapToLong(s -> s.series().size()).sum();
         VcpEngine engine = new VcpEngine(new VcpEngine.Settings(new Universe.Rules(1_000, 230, 500_000_000, 20), 70, 8,
                 new VcpDetector.Rules(0.05, 15, 130, 2, 6, 0.40, 0.12, 0.02, 0.05, 0.02, 0.85, 50),
-                new RiskPlan.Rules(0.08, 2.5, 100_000_000, 0.01, 0.20)));
+                new RiskPlan.Rules(0.08, 2.5, 100_000_000, 0.01, 0.20), new InvestorFlows.Rules(5, 15)));
         LocalDateTime now = LocalDateTime.of(2025, 6, 17, 15, 40);
         int signals = 0;
         for (int i = 0; i < warmup; i++) {

@@ -1,0 +1,35 @@
+package kr.vcp.scanner.analysis;
+
+/**
+ * Recent daily net buying (KRW) of foreigners and institutions in one stock, oldest first, where imported.
+ */
+public record InvestorFlows(long[] foreigners, long[] institutions) {
+
+    /** How a turn to buying is recognised: net buying over the recent days after none over the days before. */
+    public record Rules(int recentDays, int priorDays) {
+    }
+
+    public boolean foreignersTurnedBuyers(Rules rules) {
+        return turned(foreigners, rules);
+    }
+
+    public boolean institutionsTurnedBuyers(Rules rules) {
+        return turned(institutions, rules);
+    }
+
+    private static boolean turned(long[] net, Rules rules) {
+        int n = net.length;
+        if (n < rules.recentDays() + 1) {
+            return false;
+        }
+        long recent = 0;
+        for (int i = n - rules.recentDays(); i < n; i++) {
+            recent += net[i];
+        }
+        long before = 0;
+        for (int i = Math.max(0, n - rules.recentDays() - rules.priorDays()); i < n - rules.recentDays(); i++) {
+            before += net[i];
+        }
+        return recent > 0 && before <= 0;
+    }
+}
