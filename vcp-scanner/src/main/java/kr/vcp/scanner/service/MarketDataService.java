@@ -70,6 +70,7 @@ public class MarketDataService {
                                 .collect().with(Collectors.summingInt(Integer::intValue)))
                         .call(() -> market.planted().isEmpty() ? Uni.createFrom().voidItem()
                                 : repository.recordPlanted(spec.seed(), market.planted()))
+                        .call(repository::analyze)
                         .map(changed -> {
                             int bars = market.listings().stream().mapToInt(l -> l.bars().size()).sum();
                             var summary = new GenerateSummary(spec.seed(), market.listings().size(), bars, changed,
@@ -170,6 +171,7 @@ public class MarketDataService {
                         }))
                 .filter(java.util.Objects::nonNull)
                 .collect().asList()
+                .call(repository::analyze)
                 .map(results -> {
                     int stocks = 0;
                     int tickers = 0;
