@@ -36,7 +36,7 @@ public class SignalEventConsumer {
                     Topics.KAFKA_SIGNALS_DLQ, e.getMessage());
             throw e;
         }
-        broadcaster.accept(event);
+        broadcaster.accept(event, record.timestamp());
     }
 
     /** Reads and checks an event; {@link IllegalArgumentException} says why it cannot be used. */

@@ -7,10 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import kr.vcp.gateway.config.GatewayConfig;
 import kr.vcp.model.Topics;
 
 /**
- * Which open connection subscribed to which topic, indexed by topic so that a broadcast touches only its
+ * The open sessions and which topic each is subscribed to, indexed by topic so that a broadcast touches only its
  * subscribers.
  */
 @ApplicationScoped
@@ -24,31 +25,63 @@ public class ConnectionManager {
         return topic != null && TOPICS.contains(topic);
     }
 
-    private final Map<String, WebSocketConnection> open = new ConcurrentHashMap<>();
-    private final Map<String, Set<WebSocketConnection>> byTopic = new ConcurrentHashMap<>();
+    /** What subscribing did. */
+    public enum Subscription { ADDED, ALREADY, TOO_MANY }
 
-    public void opened(WebSocketConnection connection) {
-        open.put(connection.id(), connection);
+    private final GatewayConfig.Ws config;
+    private final GatewayStats stats;
+    private final Map<String, ClientSession> open = new ConcurrentHashMap<>();
+    private final Map<String, Set<ClientSession>> byTopic = new ConcurrentHashMap<>();
+
+    public ConnectionManager(GatewayConfig config, GatewayStats stats) {
+        this.config = config.ws();
+        this.stats = stats;
+        TOPICS.forEach(topic -> byTopic.put(topic, ConcurrentHashMap.newKeySet()));
+    }
+
+    public ClientSession opened(WebSocketConnection connection) {
+        ClientSession session = new ClientSession(connection, config.outboundQueue(),
+                new TokenBucket(config.messagesPerSecond(), config.messageBurst()), stats);
+        open.put(connection.id(), session);
+        return session;
     }
 
     public void closed(WebSocketConnection connection) {
-        open.remove(connection.id());
-        byTopic.values().forEach(subscribers -> subscribers.remove(connection));
+        ClientSession session = open.remove(connection.id());
+        if (session != null) {
+            session.topics().forEach(topic -> byTopic.get(topic).remove(session));
+        }
     }
 
-    /** Returns false when the connection was already subscribed. */
-    public boolean subscribe(WebSocketConnection connection, String topic) {
-        return byTopic.computeIfAbsent(topic, t -> ConcurrentHashMap.newKeySet()).add(connection);
+    /** The session of an open connection, or null once it closed. */
+    public ClientSession session(WebSocketConnection connection) {
+        return open.get(connection.id());
     }
 
-    /** Returns false when the connection was not subscribed. */
-    public boolean unsubscribe(WebSocketConnection connection, String topic) {
-        Set<WebSocketConnection> subscribers = byTopic.get(topic);
-        return subscribers != null && subscribers.remove(connection);
+    public Subscription subscribe(ClientSession session, String topic) {
+        if (session.topics().contains(topic)) {
+            return Subscription.ALREADY;
+        }
+        if (session.topics().size() >= config.maxSubscriptions()) {
+            return Subscription.TOO_MANY;
+        }
+        session.topics().add(topic);
+        byTopic.get(topic).add(session);
+        return Subscription.ADDED;
     }
 
-    public Collection<WebSocketConnection> subscribers(String topic) {
+    /** Returns false when the session was not subscribed. */
+    public boolean unsubscribe(ClientSession session, String topic) {
+        byTopic.get(topic).remove(session);
+        return session.topics().remove(topic);
+    }
+
+    public Collection<ClientSession> subscribers(String topic) {
         return byTopic.getOrDefault(topic, Set.of());
+    }
+
+    public Collection<ClientSession> sessions() {
+        return open.values();
     }
 
     public int openConnections() {

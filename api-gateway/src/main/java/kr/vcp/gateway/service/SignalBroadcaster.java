@@ -3,9 +3,10 @@ package kr.vcp.gateway.service;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.websockets.next.WebSocketConnection;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -26,15 +27,15 @@ import kr.vcp.model.Topics;
 
 /**
  * Turns scan events into {@code signal_update} messages for every {@code signal:vcp} subscriber. Each update
- * carries the page's complete list and is serialised once, then the same text goes to every subscriber.
- * Started and stopped with the application.
+ * carries the page's complete list, is serialised once, and the same text goes into every subscriber's own
+ * outbound queue. Started and stopped with the application; on shutdown clients get a going-away close.
  */
 @ApplicationScoped
 public class SignalBroadcaster {
 
     /** Counters for {@code /ws/stats}. */
-    public record Stats(boolean running, long eventsReceived, long eventsDuplicate, long messagesSent,
-            long sendFailures, int signals, UUID lastEventId, Instant lastEventAt) {
+    public record Stats(boolean running, long eventsReceived, long eventsDuplicate, int signals, UUID lastEventId,
+            Instant lastEventAt) {
     }
 
     /** Event ids remembered to drop redeliveries; far more than the events of any replay window. */
@@ -44,8 +45,6 @@ public class SignalBroadcaster {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong eventsReceived = new AtomicLong();
     private final AtomicLong eventsDuplicate = new AtomicLong();
-    private final AtomicLong messagesSent = new AtomicLong();
-    private final AtomicLong sendFailures = new AtomicLong();
     /** Guards the board and orders updates: a subscriber's snapshot and a broadcast never interleave. */
     private final Object lock = new Object();
     private final SignalBoard board = new SignalBoard();
@@ -67,8 +66,17 @@ public class SignalBroadcaster {
         start();
     }
 
+    /** Stops broadcasting, then closes every client with 1001 (going away) before the server goes down. */
     void onStop(@Observes ShutdownEvent event) {
         stop();
+        List<Uni<Void>> closes = connections.sessions().stream()
+                .map(s -> s.close(ClientSession.GOING_AWAY).onFailure().recoverWithNull()).toList();
+        if (!closes.isEmpty()) {
+            Log.infof("Closing %d connections: server shutting down", closes.size());
+            // Shutdown runs on its own thread: waiting here lets the close frames leave before the server stops.
+            Uni.join().all(closes).andCollectFailures().onFailure().recoverWithNull()
+                    .await().atMost(Duration.ofSeconds(5));
+        }
     }
 
     public void start() {
@@ -91,8 +99,10 @@ public class SignalBroadcaster {
      * Applies a scan event to the page and, while running, sends the page to every subscriber. An event seen before
      * (Kafka delivers at least once) is dropped, so a client sees each event once. A stopped broadcaster still keeps
      * the page current, so it sends the right list when it starts again.
+     *
+     * @param kafkaTimestampMillis the record's timestamp, from which delivery lag is measured
      */
-    public void accept(SignalsScanned event) {
+    public void accept(SignalsScanned event, long kafkaTimestampMillis) {
         eventsReceived.incrementAndGet();
         synchronized (lock) {
             if (!seen.add(event.eventId())) {
@@ -113,7 +123,7 @@ public class SignalBroadcaster {
             var subscribers = connections.subscribers(Topics.WS_SIGNAL_VCP);
             Log.infof("Event %s (scan %s, %s): %d signals to %d subscribers", event.eventId(), event.scanId(),
                     event.market(), board.signals().size(), subscribers.size());
-            subscribers.forEach(connection -> send(connection, currentUpdate));
+            subscribers.forEach(session -> session.send(currentUpdate, kafkaTimestampMillis));
         }
     }
 
@@ -128,25 +138,21 @@ public class SignalBroadcaster {
         for (SignalsScanned event : events) {
             replayed.apply(event);
             String text = Json.write(update(replayed, event));
-            subscribers.forEach(connection -> send(connection, text));
-            sent += subscribers.size();
+            for (ClientSession session : subscribers) {
+                sent += session.send(text, -1) ? 1 : 0;
+            }
         }
         return sent;
     }
 
-    private static ServerMessage.SignalUpdate update(SignalBoard board, SignalsScanned cause) {
-        return ServerMessage.SignalUpdate.of(board.signals(), LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.MICROS),
-                cause.eventId());
-    }
-
-    /** Subscribes a connection to {@code signal:vcp} and sends it the current page, if there is one. */
-    public boolean subscribe(WebSocketConnection connection) {
+    /** Subscribes a session to {@code signal:vcp} and queues the current page for it, if there is one. */
+    public ConnectionManager.Subscription subscribe(ClientSession session) {
         synchronized (lock) {
-            boolean added = connections.subscribe(connection, Topics.WS_SIGNAL_VCP);
-            if (added && currentUpdate != null && running.get()) {
-                send(connection, currentUpdate);
+            ConnectionManager.Subscription result = connections.subscribe(session, Topics.WS_SIGNAL_VCP);
+            if (result == ConnectionManager.Subscription.ADDED && currentUpdate != null && running.get()) {
+                session.send(currentUpdate, -1);
             }
-            return added;
+            return result;
         }
     }
 
@@ -161,16 +167,11 @@ public class SignalBroadcaster {
         synchronized (lock) {
             signals = board.signals().size();
         }
-        return new Stats(running.get(), eventsReceived.get(), eventsDuplicate.get(), messagesSent.get(),
-                sendFailures.get(), signals, lastEventId, lastEventAt);
+        return new Stats(running.get(), eventsReceived.get(), eventsDuplicate.get(), signals, lastEventId, lastEventAt);
     }
 
-    private void send(WebSocketConnection connection, String text) {
-        connection.sendText(text).subscribe().with(
-                ok -> messagesSent.incrementAndGet(),
-                failure -> {
-                    sendFailures.incrementAndGet();
-                    Log.debugf("Could not send to connection %s: %s", connection.id(), failure.getMessage());
-                });
+    private static ServerMessage.SignalUpdate update(SignalBoard board, SignalsScanned cause) {
+        return ServerMessage.SignalUpdate.of(board.signals(), LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.MICROS),
+                cause.eventId());
     }
 }

@@ -1,0 +1,103 @@
+package kr.vcp.gateway.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The gateway's counters, for {@code /ws/stats} and Prometheus ({@code /q/metrics}) alike: frames delivered and
+ * dropped, why connections were cut, and the delivery lag from the Kafka record's timestamp to the frame leaving.
+ */
+@ApplicationScoped
+public class GatewayStats implements ClientSession.Listener {
+
+    /** Lag percentiles are over this many latest deliveries. */
+    private static final int LAG_WINDOW = 16_384;
+
+    /** Snapshot for {@code /ws/stats}. */
+    public record Snapshot(long delivered, long dropped, long slowConsumerDisconnects, long heartbeatDisconnects,
+            long rateLimited, long policyDisconnects, long upgradesRefused, Long lagP50Ms, Long lagP99Ms,
+            Long lagMaxMs) {
+    }
+
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong slow = new AtomicLong();
+    private final AtomicLong heartbeat = new AtomicLong();
+    private final AtomicLong rateLimited = new AtomicLong();
+    private final AtomicLong policy = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final long[] lags = new long[LAG_WINDOW];
+    private long lagCount;
+    private final DistributionSummary lagSummary;
+    private final Counter deliveredCounter;
+
+    public GatewayStats(MeterRegistry registry) {
+        registry.gauge("vcp.ws.dropped", dropped);
+        registry.gauge("vcp.ws.disconnects.slow.consumer", slow);
+        registry.gauge("vcp.ws.disconnects.heartbeat", heartbeat);
+        registry.gauge("vcp.ws.disconnects.policy", policy);
+        registry.gauge("vcp.ws.messages.rate.limited", rateLimited);
+        registry.gauge("vcp.ws.upgrades.refused", refused);
+        deliveredCounter = Counter.builder("vcp.ws.delivered").description("frames sent to clients").register(registry);
+        lagSummary = DistributionSummary.builder("vcp.ws.delivery.lag").baseUnit("milliseconds")
+                .description("Kafka record timestamp to the signal_update frame leaving the gateway")
+                .publishPercentiles(0.5, 0.99).register(registry);
+    }
+
+    @Override
+    public void sent(long enqueuedAtNanos, long kafkaTimestampMillis) {
+        delivered.incrementAndGet();
+        deliveredCounter.increment();
+        if (kafkaTimestampMillis > 0) {
+            long lag = Math.max(0, System.currentTimeMillis() - kafkaTimestampMillis);
+            lagSummary.record(lag);
+            synchronized (lags) {
+                lags[(int) (lagCount++ % LAG_WINDOW)] = lag;
+            }
+        }
+    }
+
+    @Override
+    public void failed() {
+        dropped.incrementAndGet();
+    }
+
+    @Override
+    public void cutOffSlowConsumer(int framesDropped) {
+        slow.incrementAndGet();
+        dropped.addAndGet(framesDropped);
+    }
+
+    public void heartbeatTimeout() {
+        heartbeat.incrementAndGet();
+    }
+
+    public void rateLimited() {
+        rateLimited.incrementAndGet();
+    }
+
+    public void policyViolation() {
+        policy.incrementAndGet();
+    }
+
+    public void upgradeRefused() {
+        refused.incrementAndGet();
+    }
+
+    public Snapshot snapshot() {
+        long[] window;
+        synchronized (lags) {
+            window = Arrays.copyOf(lags, (int) Math.min(lagCount, LAG_WINDOW));
+        }
+        Arrays.sort(window);
+        Long p50 = window.length == 0 ? null : window[(int) Math.floor(0.50 * (window.length - 1))];
+        Long p99 = window.length == 0 ? null : window[(int) Math.floor(0.99 * (window.length - 1))];
+        Long max = window.length == 0 ? null : window[window.length - 1];
+        return new Snapshot(delivered.get(), dropped.get(), slow.get(), heartbeat.get(), rateLimited.get(),
+                policy.get(), refused.get(), p50, p99, max);
+    }
+}

@@ -1,0 +1,62 @@
+package kr.vcp.gateway.websocket;
+
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import kr.vcp.gateway.config.GatewayConfig;
+import kr.vcp.gateway.service.ConnectionManager;
+import kr.vcp.gateway.service.GatewayStats;
+
+/**
+ * Checks every upgrade to {@code /ws} before a connection exists: the connection cap (503), the origin
+ * allow-list for browsers (403) and, when tokens are configured, the token (401). The refusal's reason is in a
+ * header.
+ */
+@ApplicationScoped
+public class UpgradeGuard implements HttpUpgradeCheck {
+
+    static final String REASON_HEADER = "X-Refused-Because";
+
+    private final ConnectionManager connections;
+    private final GatewayStats stats;
+    private final GatewayConfig.Ws config;
+
+    public UpgradeGuard(ConnectionManager connections, GatewayStats stats, GatewayConfig config) {
+        this.connections = connections;
+        this.stats = stats;
+        this.config = config.ws();
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        HttpServerRequest request = context.httpRequest();
+        if (connections.openConnections() >= config.maxConnections()) {
+            return refuse(503, "too many connections (" + config.maxConnections() + ")");
+        }
+        // Browsers always send Origin, and a page elsewhere must not use a trader's session; other clients send none.
+        String origin = request.getHeader("Origin");
+        if (origin != null && config.allowedOrigins().isPresent() && !config.allowedOrigins().get().contains(origin)) {
+            return refuse(403, "origin not allowed: " + origin);
+        }
+        if (config.tokens().isPresent() && !config.tokens().get().contains(token(request))) {
+            return refuse(401, "a valid token is required (?token= or Authorization: Bearer)");
+        }
+        return CheckResult.permitUpgrade();
+    }
+
+    private static String token(HttpServerRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header != null && header.startsWith("Bearer ")) {
+            return header.substring("Bearer ".length()).trim();
+        }
+        return request.getParam("token");
+    }
+
+    private Uni<CheckResult> refuse(int status, String reason) {
+        stats.upgradeRefused();
+        return CheckResult.rejectUpgrade(status, Map.of(REASON_HEADER, List.of(reason)));
+    }
+}
