@@ -25,12 +25,23 @@ public final class KafkaTopics {
 
     /** Sends one record and waits for the broker's acknowledgement. */
     public static RecordMetadata produce(String bootstrap, String topic, String key, String value) {
+        return produceAll(bootstrap, topic, key, List.of(value)).get(0);
+    }
+
+    /** Sends records in order with one producer and waits for every acknowledgement. */
+    public static List<RecordMetadata> produceAll(String bootstrap, String topic, String key, List<String> values) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
-            return producer.send(new ProducerRecord<>(topic, key, value)).get();
+            List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
+            values.forEach(v -> sent.add(producer.send(new ProducerRecord<>(topic, key, v))));
+            List<RecordMetadata> acknowledged = new ArrayList<>();
+            for (var f : sent) {
+                acknowledged.add(f.get());
+            }
+            return acknowledged;
         } catch (Exception e) {
             throw new IllegalStateException("could not produce to " + topic, e);
         }

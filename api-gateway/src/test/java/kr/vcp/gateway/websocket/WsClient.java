@@ -19,6 +19,7 @@ public final class WsClient implements AutoCloseable {
 
     public WsClient(URI base) {
         connection = BasicWebSocketConnector.create().baseUri(base).path("/ws")
+                .addHeader("Origin", "http://dashboard.test")
                 .onTextMessage((c, text) -> received.add(parse(text)))
                 .connectAndAwait();
     }

@@ -1,0 +1,214 @@
+package kr.vcp.gateway.websocket;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import kr.vcp.infra.KafkaTopics;
+import kr.vcp.infra.quarkus.KafkaTestResource;
+import kr.vcp.model.Grade;
+import kr.vcp.model.Json;
+import kr.vcp.model.Market;
+import kr.vcp.model.MarketSignals;
+import kr.vcp.model.Signal;
+import kr.vcp.model.SignalType;
+import kr.vcp.model.SignalsScanned;
+import kr.vcp.model.Topics;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The gateway under abuse, with small limits so that tests reach them quickly. */
+@QuarkusTest
+@TestProfile(GatewayLimitsTest.SmallLimits.class)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class GatewayLimitsTest {
+
+    public static class SmallLimits implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "vcp.ws.outbound-queue", "32",
+                    "vcp.ws.message-burst", "10",
+                    "vcp.ws.messages-per-second", "2",
+                    "vcp.ws.max-violations", "20",
+                    "vcp.ws.max-connections", "30",
+                    "vcp.ws.allowed-origins", "http://dashboard.test",
+                    "vcp.ws.heartbeat-interval", "300ms",
+                    "vcp.ws.heartbeat-timeout", "1500ms");
+        }
+    }
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
+
+    private int port() {
+        return base.getPort();
+    }
+
+    private static long stat(String path) {
+        return given().get("/ws/stats").then().statusCode(200).extract().<Number>path(path).longValue();
+    }
+
+    /** An event with 100 signals (~25 KB as a signal_update), for the future, so it is always the newest page. */
+    private static SignalsScanned bigEvent(int n) {
+        List<Signal> signals = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            signals.add(new Signal(String.format("%06d", 500_000 + i), "대량종목" + i, SignalType.VCP, 7, Grade.A, 50_000,
+                    56_000, 46_000, 100, List.of("수축률 0.30", "수축 3회 24→12→7%", "거래량 감소 0.50", "RS 88"),
+                    LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)));
+        }
+        return new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, UUID.randomUUID(), "KOSPI",
+                LocalDate.now().plusYears(3), Instant.now().plusMillis(n), List.of(new MarketSignals(Market.KOSPI, signals)));
+    }
+
+    @Test
+    void aClientThatNeverReadsIsCutOffWhileTenOthersReceiveEveryMessage() throws Exception {
+        long slowBefore = stat("delivery.slow_consumer_disconnects");
+        List<WsClient> readers = new ArrayList<>();
+        try (RawWsClient stalled = new RawWsClient(port(), Map.of())) {
+            stalled.sendText("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
+            // It writes (so the heartbeat sees it alive) but never reads: only its own queue can fill.
+            Thread keepAlive = new Thread(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.sleep(500);
+                        stalled.sendText("{\"type\": \"ping\"}");
+                    }
+                } catch (Exception e) {
+                    // closed: done
+                }
+            });
+            keepAlive.setDaemon(true);
+            keepAlive.start();
+            for (int i = 0; i < 10; i++) {
+                WsClient reader = new WsClient(base);
+                reader.subscribe();
+                readers.add(reader);
+            }
+            List<SignalsScanned> events = IntStream.range(0, 300).mapToObj(GatewayLimitsTest::bigEvent).toList();
+            Instant start = Instant.now();
+            KafkaTopics.produceAll(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY,
+                    events.stream().map(Json::write).toList());
+            String last = events.get(events.size() - 1).eventId().toString();
+
+            for (WsClient reader : readers) {
+                reader.await(m -> m.path("data").path("event_id").asText().equals(last), WAIT);
+                long received = reader.received().stream().filter(m -> m.path("type").asText().equals("signal_update"))
+                        .map(m -> m.path("data").path("event_id").asText()).distinct()
+                        .filter(id -> events.stream().anyMatch(e -> e.eventId().toString().equals(id))).count();
+                assertEquals(events.size(), received, "every event reached every reading client");
+            }
+            System.out.printf("Slow client: 300 updates of ~25 KB reached 10 readers in %d ms while one client did "
+                    + "not read%n", Duration.between(start, Instant.now()).toMillis());
+            keepAlive.interrupt();
+            assertEquals(4008, stalled.awaitClose(10_000), "the stalled client is closed as a slow consumer");
+            assertEquals(slowBefore + 1, stat("delivery.slow_consumer_disconnects"), "only the stalled client was cut");
+        } finally {
+            readers.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void anOversizedFrameClosesThatConnectionAndNoOther() throws Exception {
+        try (WsClient bystander = new WsClient(base); RawWsClient big = new RawWsClient(port(), Map.of())) {
+            big.sendFrame(0x1, ("{\"type\": \"ping\", \"pad\": \"" + "x".repeat(6000) + "\"}").getBytes());
+            int code = big.awaitClose(5_000);
+            // Netty drops a frame over the limit at the protocol layer: a 1009 close, or the TCP connection closed.
+            assertTrue(code == 1009 || code == -1, "closed, code " + code);
+            bystander.send("{\"type\": \"ping\"}");
+            bystander.await(m -> m.path("type").asText().equals("pong"), WAIT);
+        }
+    }
+
+    @Test
+    void aFloodIsRateLimitedThenClosedAndOthersAreUnaffected() throws Exception {
+        long limitedBefore = stat("delivery.rate_limited_messages");
+        try (WsClient bystander = new WsClient(base); WsClient flooder = new WsClient(base)) {
+            for (int i = 0; i < 60; i++) {
+                flooder.send("{\"type\": \"ping\"}");
+            }
+            flooder.await(m -> m.path("code").asText().equals("rate_limited"), WAIT);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (flooder.isOpen() && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+            }
+            assertTrue(!flooder.isOpen(), "closed after too many refused messages");
+            assertTrue(stat("delivery.rate_limited_messages") >= limitedBefore + 40);
+            bystander.send("{\"type\": \"ping\"}");
+            bystander.await(m -> m.path("type").asText().equals("pong"), WAIT);
+        }
+    }
+
+    @Test
+    void subscribingAgainAndAgainStaysOneSubscription() {
+        try (WsClient spammer = new WsClient(base)) {
+            for (int i = 0; i < 8; i++) {
+                spammer.send("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
+            }
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (spammer.received().stream().filter(m -> m.path("type").asText().equals("subscribed")).count() < 8
+                    && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+            assertEquals(1L, stat("subscribers.'signal:vcp'"));
+        }
+    }
+
+    @Test
+    void anUpgradeFromAnOriginNotAllowedIsRefusedWith403() throws Exception {
+        try (RawWsClient evil = new RawWsClient(port(), Map.of("Origin", "http://evil.test"));
+                RawWsClient good = new RawWsClient(port(), Map.of("Origin", "http://dashboard.test"))) {
+            assertEquals(403, evil.handshake().status());
+            assertTrue(evil.handshake().head().contains("origin not allowed"), evil.handshake().head());
+            assertEquals(101, good.handshake().status());
+        }
+    }
+
+    @Test
+    void upgradesBeyondTheConnectionCapAreRefusedWith503() throws Exception {
+        List<WsClient> clients = new ArrayList<>();
+        try {
+            long open = stat("connections");
+            for (long i = open; i < 30; i++) {
+                clients.add(new WsClient(base));
+            }
+            try (RawWsClient extra = new RawWsClient(port(), Map.of())) {
+                assertEquals(503, extra.handshake().status());
+                assertTrue(extra.handshake().head().contains("too many connections"));
+            }
+        } finally {
+            clients.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void aClientThatNeverAnswersPingsIsClosedByTheHeartbeat() throws Exception {
+        long before = stat("delivery.heartbeat_disconnects");
+        try (RawWsClient silent = new RawWsClient(port(), Map.of())) {
+            assertEquals(4002, silent.awaitClose(10_000));
+        }
+        assertTrue(stat("delivery.heartbeat_disconnects") > before);
+    }
+}

@@ -1,0 +1,126 @@
+package kr.vcp.gateway.websocket;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A WebSocket client on a bare socket, to behave as no library would let us: never read, never answer a ping, send
+ * an oversized frame, or see exactly how an upgrade was refused.
+ */
+final class RawWsClient implements AutoCloseable {
+
+    /** The server's answer to the upgrade: status and headers, as read. */
+    record Handshake(int status, String head) {
+    }
+
+    private final Socket socket;
+    private final Handshake handshake;
+
+    /** Opens a connection with a small receive window, so that not reading soon stops the server's writes. */
+    RawWsClient(int port, Map<String, String> headers) throws IOException {
+        socket = new Socket();
+        socket.setReceiveBufferSize(4096);
+        socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
+        socket.setSoTimeout(5000);
+        StringBuilder request = new StringBuilder("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n");
+        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+        request.append("\r\n");
+        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
+        String head = readHead(socket.getInputStream());
+        handshake = new Handshake(Integer.parseInt(head.split(" ")[1]), head);
+    }
+
+    Handshake handshake() {
+        return handshake;
+    }
+
+    void sendText(String text) throws IOException {
+        sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A masked client frame of {@code opcode} carrying {@code payload}. */
+    void sendFrame(int opcode, byte[] payload) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        frame.write(0x80 | opcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >> 8);
+            frame.write(payload.length & 0xff);
+        }
+        byte[] mask = new byte[4];
+        ThreadLocalRandom.current().nextBytes(mask);
+        frame.write(mask);
+        for (int i = 0; i < payload.length; i++) {
+            frame.write(payload[i] ^ mask[i % 4]);
+        }
+        OutputStream out = socket.getOutputStream();
+        out.write(frame.toByteArray());
+        out.flush();
+    }
+
+    /** Only the header of a text frame announcing {@code length} bytes: what a server checks before reading on. */
+    void sendFrameHeader(int length) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(new byte[] {(byte) 0x81, (byte) (0x80 | 126), (byte) (length >> 8), (byte) (length & 0xff), 1, 2, 3, 4});
+        out.flush();
+    }
+
+    /**
+     * Reads frames until the server's close frame or the end of the stream; returns the close code, or -1 when the
+     * stream ended without one, or throws on timeout.
+     */
+    int awaitClose(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        while (true) {
+            int b0;
+            try {
+                b0 = in.read();
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the server did not close within " + timeoutMillis + " ms");
+            } catch (IOException e) {
+                return -1; // reset by the server
+            }
+            if (b0 < 0) {
+                return -1;
+            }
+            int len = in.readUnsignedByte() & 0x7f;
+            long length = len == 126 ? in.readUnsignedShort() : len == 127 ? in.readLong() : len;
+            byte[] payload = new byte[(int) length];
+            in.readFully(payload);
+            if ((b0 & 0x0f) == 0x8) {
+                return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) {
+                break;
+            }
+            head.append((char) c);
+        }
+        return head.toString();
+    }
+}
