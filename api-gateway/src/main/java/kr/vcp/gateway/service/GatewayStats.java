@@ -3,6 +3,7 @@ package kr.vcp.gateway.service;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The gateway's counters, for {@code /ws/stats} and Prometheus ({@code /q/metrics}) alike: frames delivered and
  * dropped, why connections were cut, and the delivery lag from the Kafka record's timestamp to the frame leaving.
  */
+@Startup // meters exist from the start, not from the first connection
 @ApplicationScoped
 public class GatewayStats implements ClientSession.Listener {
 

@@ -27,11 +27,15 @@ final class RawWsClient implements AutoCloseable {
 
     /** Opens a connection with a small receive window, so that not reading soon stops the server's writes. */
     RawWsClient(int port, Map<String, String> headers) throws IOException {
+        this(port, "/ws", headers);
+    }
+
+    RawWsClient(int port, String path, Map<String, String> headers) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(5000);
-        StringBuilder request = new StringBuilder("GET /ws HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
                 + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
                 + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n");
         headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
