@@ -17,6 +17,7 @@ import kr.vcp.model.Json;
 final class Browser implements AutoCloseable {
 
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.CompletableFuture<Integer> closeCode = new java.util.concurrent.CompletableFuture<>();
     private final WebSocket socket;
 
     Browser(int gatewayPort) throws Exception {
@@ -53,8 +54,16 @@ final class Browser implements AutoCloseable {
         throw new AssertionError("no matching message within " + timeout + "; received " + received);
     }
 
+    /** The close code the server sent, waiting up to {@code timeout} for it. */
+    int awaitCloseCode(Duration timeout) throws Exception {
+        return closeCode.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void close() {
+        if (closeCode.isDone()) {
+            return;
+        }
         socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 
@@ -74,6 +83,12 @@ final class Browser implements AutoCloseable {
                 partial.setLength(0);
             }
             webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
             return null;
         }
     }

@@ -95,7 +95,11 @@ class DeliveryUnderFaultsIT {
     @Test
     @Order(2)
     void aRestartedGatewayRebuildsThePageFromTheTopicBeforeAnyNewScan() throws Exception {
-        gateway.close();
+        try (Browser connected = new Browser(gateway.port())) {
+            connected.subscribe();
+            gateway.close();
+            assertEquals(1001, connected.awaitCloseCode(Duration.ofSeconds(10)), "a going-away close on shutdown");
+        }
         gateway = TestSystem.gateway("faults-gateway-restarted", env);
         String last = scannedEvents.get(scannedEvents.size() - 1);
         try (Browser browser = new Browser(gateway.port())) {

@@ -23,6 +23,7 @@ class SignalFlowIT {
     private static SharedServers.Database db;
     private static ServiceProcess scanner;
     private static ServiceProcess gateway;
+    private static ServiceProcess secondGateway;
     private static KafkaServer kafka;
 
     /** A broker of its own: the page then holds this test's scans only, so its count can be checked against rows. */
@@ -33,6 +34,7 @@ class SignalFlowIT {
         var env = TestSystem.env(db, kafka.bootstrapServers());
         scanner = TestSystem.scanner("flow-scanner", env);
         gateway = TestSystem.gateway("flow-gateway", env);
+        secondGateway = TestSystem.gateway("flow-gateway-2", env);
         TestSystem.loadSample(scanner);
     }
 
@@ -40,6 +42,9 @@ class SignalFlowIT {
     static void stopTheSystem() {
         if (gateway != null) {
             gateway.close();
+        }
+        if (secondGateway != null) {
+            secondGateway.close();
         }
         if (scanner != null) {
             scanner.close();
@@ -50,15 +55,19 @@ class SignalFlowIT {
     }
 
     @Test
-    void aManualScanReachesASubscribedBrowserWithTheCountOfStoredRows() throws Exception {
-        try (Browser browser = new Browser(gateway.port())) {
+    void aManualScanReachesASubscribedBrowserOnEachGatewayWithTheCountOfStoredRows() throws Exception {
+        try (Browser browser = new Browser(gateway.port()); Browser other = new Browser(secondGateway.port())) {
             browser.subscribe();
+            other.subscribe();
 
             JsonNode scan = TestSystem.scan(scanner, "{\"market\": \"KOSPI\", \"top_n\": 5, \"min_score\": 7}");
 
             String eventId = scan.get("event_id").asText();
             JsonNode update = browser.await(m -> m.path("data").path("event_id").asText().equals(eventId),
                     Duration.ofSeconds(20));
+            JsonNode sameOnTheOtherGateway = other.await(m -> m.path("data").path("event_id").asText().equals(eventId),
+                    Duration.ofSeconds(20));
+            assertEquals(update.path("data").path("signals"), sameOnTheOtherGateway.path("data").path("signals"));
             List<List<String>> stored = TestSystem.query(db,
                     "SELECT ticker FROM signals WHERE scan_id = '" + scan.get("scan_id").asText() + "' ORDER BY ticker");
             assertTrue(stored.size() > 0, "the sample has KOSPI stocks in a stage-2 uptrend");

@@ -1,6 +1,7 @@
 package kr.vcp.gateway.service;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -66,8 +67,20 @@ public class SignalBroadcaster {
         start();
     }
 
-    /** Stops broadcasting, then closes every client with 1001 (going away) before the server goes down. */
+    /**
+     * Shutdown begins (quarkus.shutdown.delay-enabled): readiness turns DOWN, broadcasting stops and every client
+     * gets a going-away close (1001) while the HTTP server still runs, so it reconnects elsewhere at once.
+     */
+    void onShutdownStarts(@Observes ShutdownDelayInitiatedEvent event) {
+        goAway();
+    }
+
+    /** The same, when no shutdown delay is configured (the server may then close clients first, with 1000). */
     void onStop(@Observes ShutdownEvent event) {
+        goAway();
+    }
+
+    private void goAway() {
         stop();
         List<Uni<Void>> closes = connections.sessions().stream()
                 .map(s -> s.close(ClientSession.GOING_AWAY).onFailure().recoverWithNull()).toList();
