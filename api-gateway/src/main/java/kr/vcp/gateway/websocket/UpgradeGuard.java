@@ -33,6 +33,8 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
         HttpServerRequest request = context.httpRequest();
+        // Counts registered sessions: upgrades racing each other may pass a connection or two over the cap, which
+        // protects the server as well and keeps no reservation that a failed handshake could leak.
         if (connections.openConnections() >= config.maxConnections()) {
             return refuse(503, "too many connections (" + config.maxConnections() + ")");
         }
