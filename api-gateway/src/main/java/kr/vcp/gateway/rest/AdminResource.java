@@ -82,9 +82,7 @@ public class AdminResource {
             @QueryParam("from_offset") String fromOffset, @QueryParam("to_offset") String toOffset,
             @QueryParam("from_time") String fromTime, @QueryParam("to_time") String toTime,
             @QueryParam("limit") String limit) {
-        authorize(apiKey);
-        List<TopicEvent> events = reader.read(range(partition, fromOffset, toOffset, fromTime, toTime, limit))
-                .stream().map(AdminResource::toEvent).toList();
+        List<TopicEvent> events = read(apiKey, partition, fromOffset, toOffset, fromTime, toTime, limit);
         return new EventList(Topics.KAFKA_SIGNALS, events.size(), events);
     }
 
@@ -94,13 +92,19 @@ public class AdminResource {
             @QueryParam("from_offset") String fromOffset, @QueryParam("to_offset") String toOffset,
             @QueryParam("from_time") String fromTime, @QueryParam("to_time") String toTime,
             @QueryParam("limit") String limit) {
-        authorize(apiKey);
-        List<TopicEvent> read = reader.read(range(partition, fromOffset, toOffset, fromTime, toTime, limit))
-                .stream().map(AdminResource::toEvent).toList();
+        List<TopicEvent> read = read(apiKey, partition, fromOffset, toOffset, fromTime, toTime, limit);
         List<SignalsScanned> events = read.stream().map(TopicEvent::event).filter(Objects::nonNull).toList();
         int sent = broadcaster.replay(events);
         return new ReplayReport(Topics.WS_DEBUG_SIGNAL_VCP, read.size(), events.size(),
                 connections.subscribers(Topics.WS_DEBUG_SIGNAL_VCP).size(), sent);
+    }
+
+    /** Both endpoints: authorise, check the range, read it. */
+    private List<TopicEvent> read(String apiKey, String partition, String fromOffset, String toOffset, String fromTime,
+            String toTime, String limit) {
+        authorize(apiKey);
+        return reader.read(range(partition, fromOffset, toOffset, fromTime, toTime, limit)).stream()
+                .map(AdminResource::toEvent).toList();
     }
 
     private void authorize(String apiKey) {

@@ -8,6 +8,27 @@ import java.time.LocalDate;
  */
 public record PriceSeries(LocalDate[] dates, int[] open, int[] high, int[] low, int[] close, long[] volume) {
 
+    /** The bars at {@code indexes}, in that order: a subset, or the same bars reordered. */
+    public PriceSeries select(int[] indexes) {
+        int n = indexes.length;
+        LocalDate[] d = new LocalDate[n];
+        int[] o = new int[n];
+        int[] h = new int[n];
+        int[] l = new int[n];
+        int[] c = new int[n];
+        long[] v = new long[n];
+        for (int i = 0; i < n; i++) {
+            int j = indexes[i];
+            d[i] = dates[j];
+            o[i] = open[j];
+            h[i] = high[j];
+            l[i] = low[j];
+            c[i] = close[j];
+            v[i] = volume[j];
+        }
+        return new PriceSeries(d, o, h, l, c, v);
+    }
+
     public int size() {
         return close.length;
     }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import kr.vcp.model.Market;
 
@@ -54,29 +55,12 @@ public final class MarketDataFiles {
     }
 
     public static Parsed<StockListing> parseStocks(String source, String content) {
-        List<String> lines = Csv.lines(content);
-        List<StockListing> rows = new ArrayList<>();
-        List<SkippedLine> skipped = new ArrayList<>();
-        requireHeader(source, lines, STOCK_HEADER);
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+        return parse(source, content, STOCK_HEADER, f -> {
+            if (f.get(1).isEmpty()) {
+                throw new IllegalArgumentException("name is empty");
             }
-            List<String> f = Csv.fields(line);
-            try {
-                if (f.size() != STOCK_HEADER.size()) {
-                    throw new IllegalArgumentException("expected 3 fields, found " + f.size());
-                }
-                if (f.get(1).isEmpty()) {
-                    throw new IllegalArgumentException("name is empty");
-                }
-                rows.add(new StockListing(ticker(f.get(0)), f.get(1), market(f.get(2))));
-            } catch (IllegalArgumentException e) {
-                skipped.add(new SkippedLine(source, i + 1, e.getMessage()));
-            }
-        }
-        return new Parsed<>(rows, skipped);
+            return new StockListing(ticker(f.get(0)), f.get(1), market(f.get(2)));
+        }, StockListing::ticker);
     }
 
     /**
@@ -84,52 +68,42 @@ public final class MarketDataFiles {
      * that cannot be read, repeats a date or has impossible prices is skipped with its line number.
      */
     public static Parsed<DailyBar> parseBars(String source, String content) {
-        List<String> lines = Csv.lines(content);
-        List<DailyBar> rows = new ArrayList<>();
-        List<SkippedLine> skipped = new ArrayList<>();
-        requireHeader(source, lines, BAR_HEADER);
-        Set<LocalDate> seen = new HashSet<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            try {
-                DailyBar bar = bar(Csv.fields(line));
-                if (!seen.add(bar.date())) {
-                    throw new IllegalArgumentException("date " + bar.date() + " appears twice");
-                }
-                rows.add(bar);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                skipped.add(new SkippedLine(source, i + 1, e.getMessage()));
-            }
-        }
-        return new Parsed<>(rows, skipped);
+        return parse(source, content, BAR_HEADER, MarketDataFiles::bar, DailyBar::date);
     }
 
     /** Investor flows of one ticker; a line that cannot be read or repeats a date is skipped with its number. */
     public static Parsed<InvestorFlow> parseFlows(String source, String content) {
+        return parse(source, content, FLOW_HEADER, f -> new InvestorFlow(LocalDate.parse(f.get(0)),
+                won(f.get(1), "기관합계"), won(f.get(2), "기타법인"), won(f.get(3), "개인"), won(f.get(4), "외국인합계"),
+                won(f.get(5), "전체")), InvestorFlow::date);
+    }
+
+    /**
+     * The one reading loop of every format: the header must match, blank lines are ignored, and a line that has the
+     * wrong number of fields, cannot be read by {@code row} or repeats a {@code key} is skipped with its number.
+     */
+    private static <T> Parsed<T> parse(String source, String content, List<String> header,
+            Function<List<String>, T> row, Function<T, Object> key) {
         List<String> lines = Csv.lines(content);
-        List<InvestorFlow> rows = new ArrayList<>();
+        requireHeader(source, lines, header);
+        List<T> rows = new ArrayList<>();
         List<SkippedLine> skipped = new ArrayList<>();
-        requireHeader(source, lines, FLOW_HEADER);
-        Set<LocalDate> seen = new HashSet<>();
+        Set<Object> seen = new HashSet<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }
             try {
-                List<String> f = Csv.fields(line);
-                if (f.size() != FLOW_HEADER.size()) {
-                    throw new IllegalArgumentException("expected " + FLOW_HEADER.size() + " fields, found " + f.size());
+                List<String> fields = Csv.fields(line);
+                if (fields.size() != header.size()) {
+                    throw new IllegalArgumentException("expected " + header.size() + " fields, found " + fields.size());
                 }
-                InvestorFlow flow = new InvestorFlow(LocalDate.parse(f.get(0)), won(f.get(1), "기관합계"),
-                        won(f.get(2), "기타법인"), won(f.get(3), "개인"), won(f.get(4), "외국인합계"), won(f.get(5), "전체"));
-                if (!seen.add(flow.date())) {
-                    throw new IllegalArgumentException("date " + flow.date() + " appears twice");
+                T value = row.apply(fields);
+                if (!seen.add(key.apply(value))) {
+                    throw new IllegalArgumentException(key.apply(value) + " appears twice");
                 }
-                rows.add(flow);
+                rows.add(value);
             } catch (IllegalArgumentException | DateTimeParseException e) {
                 skipped.add(new SkippedLine(source, i + 1, e.getMessage()));
             }
@@ -146,9 +120,6 @@ public final class MarketDataFiles {
     }
 
     private static DailyBar bar(List<String> f) {
-        if (f.size() != BAR_HEADER.size()) {
-            throw new IllegalArgumentException("expected " + BAR_HEADER.size() + " fields, found " + f.size());
-        }
         LocalDate date = LocalDate.parse(f.get(0));
         int open = price(f.get(1), "시가");
         int high = price(f.get(2), "고가");

@@ -219,36 +219,15 @@ public class MarketDataRepository {
         int[] low = ints(row.getArrayOfIntegers("lows"));
         int[] close = ints(row.getArrayOfIntegers("closes"));
         long[] volume = longs(row.getArrayOfLongs("volumes"));
+        PriceSeries series = new PriceSeries(dates, open, high, low, close, volume);
         for (int i = 1; i < dates.length; i++) {
             if (!dates[i].isAfter(dates[i - 1])) {
-                return sorted(dates, open, high, low, close, volume);
+                // Should the database ever aggregate in another order: the same bars in date order.
+                return series.select(java.util.stream.IntStream.range(0, dates.length).boxed()
+                        .sorted(java.util.Comparator.comparing(j -> dates[j])).mapToInt(Integer::intValue).toArray());
             }
         }
-        return new PriceSeries(dates, open, high, low, close, volume);
-    }
-
-    /** The arrays in date order, should the database ever aggregate them in another order. */
-    private static PriceSeries sorted(LocalDate[] dates, int[] open, int[] high, int[] low, int[] close, long[] volume) {
-        Integer[] order = new Integer[dates.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, java.util.Comparator.comparing(i -> dates[i]));
-        LocalDate[] d = new LocalDate[order.length];
-        int[] o = new int[order.length];
-        int[] h = new int[order.length];
-        int[] l = new int[order.length];
-        int[] c = new int[order.length];
-        long[] v = new long[order.length];
-        for (int i = 0; i < order.length; i++) {
-            d[i] = dates[order[i]];
-            o[i] = open[order[i]];
-            h[i] = high[order[i]];
-            l[i] = low[order[i]];
-            c[i] = close[order[i]];
-            v[i] = volume[order[i]];
-        }
-        return new PriceSeries(d, o, h, l, c, v);
+        return series;
     }
 
     /** Fresh planner statistics after a bulk load, so the next scan does not plan for empty tables. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -122,25 +121,6 @@ class VcpEngineTest {
     }
 
     private static PriceSeries without(PriceSeries s, int from, int to) {
-        int n = s.size() - (to - from);
-        LocalDate[] d = new LocalDate[n];
-        int[] o = new int[n];
-        int[] h = new int[n];
-        int[] l = new int[n];
-        int[] c = new int[n];
-        long[] v = new long[n];
-        for (int i = 0, j = 0; i < s.size(); i++) {
-            if (i >= from && i < to) {
-                continue;
-            }
-            d[j] = s.dates()[i];
-            o[j] = s.open()[i];
-            h[j] = s.high()[i];
-            l[j] = s.low()[i];
-            c[j] = s.close()[i];
-            v[j] = s.volume()[i];
-            j++;
-        }
-        return new PriceSeries(d, o, h, l, c, v);
+        return s.select(java.util.stream.IntStream.range(0, s.size()).filter(i -> i < from || i >= to).toArray());
     }
 }
