@@ -65,6 +65,8 @@ public class ScanService {
     public Uni<ScanOutcome> scan(ScanCommand command, ScanTrigger trigger) {
         ScanEntity scan = started(command, trigger);
         LocalDateTime createdAt = LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.SECONDS);
+        long[] phases = new long[4]; // nanoTime at start, bars read, analysed, stored: for the operator's log line
+        phases[0] = System.nanoTime();
         return Panache.withTransaction(() -> scans.startUnlessOverlapping(scan,
                         scan.startedAt.minus(config.scan().staleAfter())))
                 .invoke(running -> running.ifPresent(other -> {
@@ -78,10 +80,20 @@ public class ScanService {
                         // Relative strength ranks against both markets, whatever the scope.
                         .chain(day -> marketData.loadUniverse(EnumSet.allOf(Market.class), day,
                                 config.scan().lookbackDays()))
+                        .invoke(() -> phases[1] = System.nanoTime())
                         // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
                         .chain(universe -> vertx.executeBlocking(Uni.createFrom().item(() -> engine.scan(universe,
                                 command.scope().markets(), command.minScore(), command.topN(), createdAt))))
+                        .invoke(() -> phases[2] = System.nanoTime())
                         .chain(result -> store(scan.id, command, result))
+                        .invoke(outcome -> {
+                            phases[3] = System.nanoTime();
+                            Log.infof("Scan %s (%s, %s, %d stocks): bars read in %d ms, analysed in %d ms, %d signals stored"
+                                    + " with event %s in %d ms", scan.id, trigger, command.scope(),
+                                    outcome.scan().universeCount, (phases[1] - phases[0]) / 1_000_000,
+                                    (phases[2] - phases[1]) / 1_000_000, outcome.scan().signalCount,
+                                    outcome.event().eventId(), (phases[3] - phases[2]) / 1_000_000);
+                        })
                         .onFailure().call(e -> failed(scan.id, e)));
     }
 
