@@ -91,7 +91,8 @@ public final class LocalStack {
         URI ws = URI.create("ws://127.0.0.1:" + gateway.port() + "/ws");
         System.out.println();
         System.out.println("Running. Ctrl-C stops everything.");
-        System.out.println("  scanner   " + scanner.baseUri() + "   (POST /scan, /market-data/...)");
+        System.out.println("  live page " + gateway.baseUri() + "/   (the signals, updating live)");
+        System.out.println("  scanner   " + scanner.baseUri() + "   (POST /scan, /market-data/..., /q/swagger-ui)");
         System.out.println("  gateway   " + gateway.baseUri() + "   (GET /ws/stats; /admin/* with X-API-Key: " + adminKey + ")");
         System.out.println("  websocket " + ws + "   (send {\"type\": \"subscribe\", \"topic\": \"signal:vcp\"})");
         System.out.println("  logs      " + logs);
