@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * The product as it ships: real PostgreSQL, real Kafka, and both packaged services as separate processes. A
  * browser-like client subscribes exactly as contract.md's snippet does; the contract's curl body triggers the scan.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SignalFlowIT {
 
     private static SharedServers.Database db;
@@ -33,7 +34,9 @@ class SignalFlowIT {
         kafka = KafkaServer.start(0);
         var env = TestSystem.env(db, kafka.bootstrapServers());
         scanner = TestSystem.scanner("flow-scanner", env);
-        gateway = TestSystem.gateway("flow-gateway", env);
+        var gatewayEnv = new java.util.HashMap<>(env);
+        gatewayEnv.put("VCP_SCANNER_URL", scanner.baseUri().toString());
+        gateway = TestSystem.gateway("flow-gateway", gatewayEnv);
         secondGateway = TestSystem.gateway("flow-gateway-2", env);
         TestSystem.loadSample(scanner);
     }
@@ -55,6 +58,7 @@ class SignalFlowIT {
     }
 
     @Test
+    @org.junit.jupiter.api.Order(1)
     void aManualScanReachesASubscribedBrowserOnEachGatewayWithTheCountOfStoredRows() throws Exception {
         try (Browser browser = new Browser(gateway.port()); Browser other = new Browser(secondGateway.port())) {
             browser.subscribe();
@@ -76,5 +80,25 @@ class SignalFlowIT {
             update.get("data").get("signals").forEach(s -> onPage.add(s.get("ticker").asText()));
             assertEquals(stored.stream().map(r -> r.get(0)).toList(), onPage.stream().sorted().toList());
         }
+    }
+
+    /** After the page test: its scan adds a KOSDAQ result to the page that test counts. */
+    @Test
+    @org.junit.jupiter.api.Order(2)
+    void theLivePagesScanFormGoesThroughTheGatewayToTheScanner() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var ok = http.send(java.net.http.HttpRequest.newBuilder(gateway.baseUri().resolve("/api/scan"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"market\": \"KOSDAQ\", \"top_n\": 3}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertEquals("KOSDAQ", kr.vcp.model.Json.MAPPER.readTree(ok.body()).get("market").asText());
+
+        var bad = http.send(java.net.http.HttpRequest.newBuilder(gateway.baseUri().resolve("/api/scan"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"market\": \"NYSE\"}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertEquals("market", kr.vcp.model.Json.MAPPER.readTree(bad.body()).get("violations").get(0).get("field").asText());
     }
 }

@@ -70,6 +70,7 @@ public final class LocalStack {
         ServiceProcess scanner = ServiceProcess.start("vcp-scanner",
                 root.resolve("vcp-scanner/target/quarkus-app/quarkus-run.jar"), scannerPort, env, logs);
         started.push(scanner);
+        env.put("VCP_SCANNER_URL", scanner.baseUri().toString());
         ServiceProcess gateway = ServiceProcess.start("api-gateway",
                 root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar"), gatewayPort, env, logs);
         started.push(gateway);
