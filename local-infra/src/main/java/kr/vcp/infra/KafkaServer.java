@@ -48,10 +48,6 @@ public final class KafkaServer implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
-    public boolean isRunning() {
-        return process != null && process.isAlive();
-    }
-
     /** Stops the broker (a clean shutdown) and keeps its data, so {@link #restart()} brings the same log back. */
     public void stop() {
         Processes.stop(process, Duration.ofSeconds(30));

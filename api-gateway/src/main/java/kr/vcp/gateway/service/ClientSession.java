@@ -123,10 +123,6 @@ public final class ClientSession {
         return System.nanoTime() - lastSeenNanos;
     }
 
-    public synchronized int queued() {
-        return queue.size();
-    }
-
     private void writeNext() {
         Outbound next = queue.poll();
         if (next == null) {

@@ -15,7 +15,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -166,12 +165,6 @@ public class SignalBroadcaster {
                 session.send(currentUpdate, -1);
             }
             return result;
-        }
-    }
-
-    public Optional<String> currentUpdate() {
-        synchronized (lock) {
-            return Optional.ofNullable(currentUpdate);
         }
     }
 

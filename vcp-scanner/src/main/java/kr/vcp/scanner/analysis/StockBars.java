@@ -8,8 +8,4 @@ public record StockBars(String ticker, String name, Market market, PriceSeries s
     public StockBars(String ticker, String name, Market market, PriceSeries series) {
         this(ticker, name, market, series, null);
     }
-
-    public StockBars withFlows(InvestorFlows investorFlows) {
-        return new StockBars(ticker, name, market, series, investorFlows);
-    }
 }

@@ -76,11 +76,6 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntity, Lon
                 .execute(Tuple.of(id, error)).replaceWithVoid();
     }
 
-    public Uni<Long> pendingCount() {
-        return pool.query("SELECT count(*) AS n FROM outbox WHERE published_at IS NULL").execute()
-                .map(rows -> rows.iterator().next().getLong("n"));
-    }
-
     /** What the relay does with a batch, on the connection whose transaction holds the relay lock. */
     @FunctionalInterface
     public interface BatchWork<T> {

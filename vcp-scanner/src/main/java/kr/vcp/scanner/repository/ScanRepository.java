@@ -4,7 +4,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,9 +20,5 @@ public class ScanRepository implements PanacheRepositoryBase<ScanEntity, UUID> {
                         ScanStatus.RUNNING, staleBefore, scan.market).<ScanEntity>firstResult())
                 .chain(running -> running != null ? Uni.createFrom().item(Optional.of(running))
                         : persist(scan).replaceWith(Optional.<ScanEntity>empty()));
-    }
-
-    public Uni<List<ScanEntity>> findByTrigger(ScanTrigger trigger) {
-        return list("trigger = ?1 order by startedAt", trigger);
     }
 }

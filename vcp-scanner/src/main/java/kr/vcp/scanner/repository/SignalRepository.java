@@ -17,8 +17,4 @@ public class SignalRepository implements PanacheRepositoryBase<SignalEntity, Lon
                 .chain(() -> signals.isEmpty() ? Uni.createFrom().voidItem() : persist(signals))
                 .chain(() -> flush());
     }
-
-    public Uni<List<SignalEntity>> findByScan(java.util.UUID scanId) {
-        return list("scanId = ?1 order by score desc, ticker", scanId);
-    }
 }
