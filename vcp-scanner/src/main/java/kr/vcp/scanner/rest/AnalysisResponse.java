@@ -3,6 +3,7 @@ package kr.vcp.scanner.rest;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.IntStream;
 import kr.vcp.model.Market;
 import kr.vcp.model.Signal;
 import kr.vcp.scanner.analysis.Evaluation;
@@ -24,7 +25,22 @@ public record AnalysisResponse(
         @JsonProperty("rs_rating") int rsRating,
         @JsonProperty("pattern") Pattern pattern,
         @JsonProperty("score") Evaluation.Score score,
-        @JsonProperty("risk_plan") Plan plan) {
+        @JsonProperty("risk_plan") Plan plan,
+        @JsonProperty("bars") List<Bar> bars) {
+
+    /** Bars before the base shown for context on a chart; without a base, the chart shows the last {@link #PLAIN_CHART}. */
+    static final int CONTEXT_BARS = 20;
+    static final int PLAIN_CHART = 120;
+
+    /** One trading day, oldest first in {@code bars}: the base and a little before it, to draw the pattern on. */
+    public record Bar(
+            @JsonProperty("date") LocalDate date,
+            @JsonProperty("open") int open,
+            @JsonProperty("high") int high,
+            @JsonProperty("low") int low,
+            @JsonProperty("close") int close,
+            @JsonProperty("volume") long volume) {
+    }
 
     public record Trend(
             @JsonProperty("passed") int passed,
@@ -66,7 +82,14 @@ public record AnalysisResponse(
                 e.exclusions(), new Trend(e.trendPassed(), e.trend()), e.rsRating(),
                 e.pattern() == null ? null : pattern(e.pattern(), e.series()), e.score(),
                 e.plan() == null ? null : new Plan(e.plan().entry(), e.plan().stop(), e.plan().target(),
-                        e.plan().shares(), e.plan().entry() - e.plan().stop()));
+                        e.plan().shares(), e.plan().entry() - e.plan().stop()),
+                bars(e.series(), e.pattern() == null ? e.series().size() - PLAIN_CHART : e.pattern().baseStart() - CONTEXT_BARS));
+    }
+
+    private static List<Bar> bars(PriceSeries s, int from) {
+        return IntStream.range(Math.max(0, from), s.size())
+                .mapToObj(i -> new Bar(s.dates()[i], s.open()[i], s.high()[i], s.low()[i], s.close()[i], s.volume()[i]))
+                .toList();
     }
 
     private static Pattern pattern(VcpDetector.Pattern p, PriceSeries s) {
