@@ -35,6 +35,12 @@ public final class TickGrid {
         return (long) Math.ceil(price / tick) * tick;
     }
 
+    /** The grid price nearest to {@code price}: where a quote of that value would print. */
+    public static long nearest(double price) {
+        long tick = tick(price);
+        return Math.round(price / tick) * tick;
+    }
+
     public static boolean isOnGrid(long price) {
         return price > 0 && price % tick(price) == 0;
     }

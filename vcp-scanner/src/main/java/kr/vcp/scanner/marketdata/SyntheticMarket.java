@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import kr.vcp.model.Market;
 import kr.vcp.scanner.analysis.PriceSeries;
 import kr.vcp.scanner.analysis.StockBars;
+import kr.vcp.scanner.analysis.TickGrid;
 
 /**
  * A deterministic synthetic KRX market for tests, benchmarks and the local demo: random-walk stocks with KRX-like
@@ -215,8 +216,8 @@ public final class SyntheticMarket {
             i = leg(p, r, i, legs[2 * k], high, low, sigma, baseVolume * volumeLevel);
             i = leg(p, r, i, legs[2 * k + 1], low, nextHigh, sigma, baseVolume * volumeLevel);
             if (k == depths.length - 1) {
-                p.pivot = (int) Math.round(high);
-                p.lastLow = (int) Math.round(low);
+                p.pivot = (int) TickGrid.ceil(high);
+                p.lastLow = (int) TickGrid.floor(low);
             }
             high = nextHigh;
         }
@@ -254,20 +255,23 @@ public final class SyntheticMarket {
         p.volume[i] = volume;
     }
 
-    /** Whole won, open inside the range; a halted stock gets 3-10 halt days (no prices, no volume). */
+    /**
+     * Prices on the KRX tick grid, as real quotes are (high rounded up, low down, close to the nearest tick), open
+     * inside the range; a halted stock gets 3-10 halt days (no prices, no volume).
+     */
     private static List<DailyBar> bars(SplittableRandom r, List<LocalDate> calendar, Path p, boolean halts) {
         int haltFrom = halts ? 20 + r.nextInt(calendar.size() - 40) : -1;
         int haltTo = haltFrom + 3 + r.nextInt(8);
         List<DailyBar> bars = new ArrayList<>(calendar.size());
         for (int i = 0; i < calendar.size(); i++) {
-            int close = Math.max(1, (int) Math.round(p.close[i]));
+            int close = (int) Math.max(1, TickGrid.nearest(p.close[i]));
             if (i >= haltFrom && i < haltTo) {
                 bars.add(DailyBar.halt(calendar.get(i), bars.isEmpty() ? close : bars.get(bars.size() - 1).close()));
                 continue;
             }
-            int high = Math.max(close, (int) Math.round(p.high[i]));
-            int low = Math.max(1, Math.min(close, (int) Math.round(p.low[i])));
-            int open = (int) Math.round(i == 0 ? close : Math.min(high, Math.max(low, p.close[i - 1])));
+            int high = (int) Math.max(close, TickGrid.ceil(p.high[i]));
+            int low = (int) Math.max(1, Math.min(close, TickGrid.floor(p.low[i])));
+            int open = bars.isEmpty() ? close : Math.min(high, Math.max(low, bars.get(bars.size() - 1).close()));
             bars.add(new DailyBar(calendar.get(i), open, high, low, close, Math.max(1, Math.round(p.volume[i])), false));
         }
         return bars;

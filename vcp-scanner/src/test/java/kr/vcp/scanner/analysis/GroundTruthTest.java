@@ -55,7 +55,8 @@ class GroundTruthTest {
             if (truth != null) {
                 Signal s = c.signal();
                 assertEquals(TickGrid.ceil(truth.pivot()), s.entryPrice(), s.ticker() + " entry at the planted pivot");
-                assertTrue(s.stopLoss() < truth.lastLow(), s.ticker() + " stop under the planted last low");
+                // At, not under, only when the 8% cap on the stop distance lands on the low itself.
+                assertTrue(s.stopLoss() <= truth.lastLow(), s.ticker() + " stop under the planted last low: " + s + " " + truth);
             }
         }
     }

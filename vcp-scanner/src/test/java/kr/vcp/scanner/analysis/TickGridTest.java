@@ -42,6 +42,13 @@ class TickGridTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"1999.4, 1999", "4_997.4, 4995", "4_997.6, 5000", "19_996, 20000", "20_024, 20000", "20_026, 20050",
+        "112_447, 112400", "112_451, 112500", "499_760, 500000", "731_499, 731000"})
+    void aQuoteLandsOnTheNearestGridPrice(String price, long nearest) {
+        assertEquals(nearest, TickGrid.nearest(Double.parseDouble(price.replace("_", ""))));
+    }
+
+    @ParameterizedTest
     @CsvSource({"2001", "5005", "20010", "50050", "200100", "500500"})
     void pricesOffTheGridAreRecognised(long price) {
         assertFalse(TickGrid.isOnGrid(price));

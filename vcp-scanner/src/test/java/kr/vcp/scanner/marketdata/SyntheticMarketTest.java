@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
+import kr.vcp.scanner.analysis.TickGrid;
 import org.junit.jupiter.api.Test;
 
 class SyntheticMarketTest {
@@ -49,6 +50,8 @@ class SyntheticMarketTest {
                 } else {
                     assertTrue(b.low() > 0 && b.low() <= b.open() && b.open() <= b.high(), l.stock() + " " + b);
                     assertTrue(b.low() <= b.close() && b.close() <= b.high(), l.stock() + " " + b);
+                    assertTrue(TickGrid.isOnGrid(b.open()) && TickGrid.isOnGrid(b.high()) && TickGrid.isOnGrid(b.low())
+                            && TickGrid.isOnGrid(b.close()), "quotes on the KRX grid: " + l.stock() + " " + b);
                 }
             }
             assertEquals(LocalDate.of(2025, 6, 17), previous);
@@ -59,6 +62,7 @@ class SyntheticMarketTest {
     void plantedSetupsRecordTheirPivotLastLowAndShrinkingDepths() {
         for (SyntheticMarket.Planted p : KRX.planted()) {
             assertTrue(p.lastLow() < p.pivot());
+            assertTrue(TickGrid.isOnGrid(p.pivot()) && TickGrid.isOnGrid(p.lastLow()), p.toString());
             for (int i = 1; i < p.depths().size(); i++) {
                 assertTrue(p.depths().get(i) < p.depths().get(i - 1), p.toString());
             }
