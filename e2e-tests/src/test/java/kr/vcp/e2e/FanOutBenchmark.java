@@ -1,8 +1,12 @@
 package kr.vcp.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,11 +15,10 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,17 +37,25 @@ import kr.vcp.model.SignalsScanned;
 import kr.vcp.model.Topics;
 
 /**
- * Fan-out of the packaged gateway: this JVM opens N WebSocket connections and subscribes them all, then
- * 20-signal updates are published to a real Kafka broker; it measures the lag from sending each record to Kafka to
- * its receipt (p50, p99, max) after a warm-up, deliveries per second in a burst, and the gateway's memory per idle
- * connection (resident set, after a GC).
+ * Fan-out of the packaged gateway: this JVM opens N WebSocket connections on one Vert.x event loop and subscribes
+ * them all, then 20-signal updates are published to a real Kafka broker. It measures
+ * <ul>
+ * <li>single updates, one at a time with the gateway otherwise idle: the lag from sending the record to Kafka to
+ * each subscriber's receipt (p50, p99, max);</li>
+ * <li>a burst of updates back to back: deliveries per second from the first send to the last receipt, and
+ * deliveries per second of gateway CPU time (user + system, from /proc), which is the per-core figure;</li>
+ * <li>the gateway's resident memory per idle subscribed connection, after a GC.</li>
+ * </ul>
  * Run with {@code scripts/benchmark-gateway [N,...]}; prints figures, asserts nothing.
  */
 public final class FanOutBenchmark {
 
-    private static final int WARMUP_EVENTS = 10;
-    private static final int STEADY_EVENTS = 20;
+    private static final int WARMUP_EVENTS = 20;
+    private static final int SINGLE_EVENTS = 20;
     private static final int BURST_EVENTS = 20;
+    private static final byte[] EVENT_ID = "\"event_id\":\"".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SUBSCRIBED = "{\"type\":\"subscribed\"".getBytes(StandardCharsets.UTF_8);
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private FanOutBenchmark() {
     }
@@ -53,85 +64,101 @@ public final class FanOutBenchmark {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,5000,10000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         Path gatewayJar = Path.of(System.getProperty("vcp.root", ".")).resolve("api-gateway/target/quarkus-app/quarkus-run.jar");
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try (KafkaServer kafka = KafkaServer.start(0)) {
             for (int n : sizes) {
                 try (ServiceProcess gateway = ServiceProcess.start("bench-gateway-" + n, gatewayJar, 0,
                         Map.of(SharedServers.KAFKA_ENV, kafka.bootstrapServers()), Path.of("target", "benchmark"))) {
-                    run(n, gateway, kafka.bootstrapServers());
+                    run(vertx, n, gateway, kafka.bootstrapServers());
                 }
             }
         }
         System.exit(0);
     }
 
-    private static void run(int n, ServiceProcess gateway, String bootstrap) throws Exception {
+    private static void run(Vertx vertx, int n, ServiceProcess gateway, String bootstrap) throws Exception {
         Thread.sleep(2_000);
         long rssBefore = rssKb(gateway.pid());
-        HttpClient http = HttpClient.newHttpClient();
-        Map<String, Long> published = new ConcurrentHashMap<>();
-        List<Long> lags = java.util.Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger subscribed = new AtomicInteger();
-        AtomicLong received = new AtomicLong();
-        AtomicLong lastReceipt = new AtomicLong();
-        List<WebSocket> sockets = new ArrayList<>();
-        URI uri = URI.create("ws://127.0.0.1:" + gateway.port() + "/ws");
+        Clients clients = new Clients();
+        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(n + 10)
+                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20).setConnectTimeout(60_000));
         Instant opening = Instant.now();
+        List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failed = new AtomicInteger();
         for (int i = 0; i < n; i++) {
-            CompletableFuture<WebSocket> ws = http.newWebSocketBuilder().buildAsync(uri,
-                    new Counting(published, lags, subscribed, received, lastReceipt));
-            sockets.add(ws.get(30, TimeUnit.SECONDS));
+            client.connect(gateway.port(), "127.0.0.1", "/ws").onSuccess(ws -> {
+                sockets.add(ws);
+                clients.attach(ws);
+                ws.writeTextMessage("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
+            }).onFailure(e -> failed.incrementAndGet());
         }
-        for (WebSocket ws : sockets) {
-            ws.sendText("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}", true);
-        }
-        while (subscribed.get() < n) {
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (clients.subscribed.get() + failed.get() < n && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
+        }
+        if (clients.subscribed.get() < n) {
+            System.out.printf("  only %,d of %,d connections subscribed (%,d failed)%n", clients.subscribed.get(), n,
+                    failed.get());
         }
         long openMs = java.time.Duration.between(opening, Instant.now()).toMillis();
         new ProcessBuilder("jcmd", String.valueOf(gateway.pid()), "GC.run").start().waitFor(30, TimeUnit.SECONDS);
         Thread.sleep(1_000);
         long rssIdle = rssKb(gateway.pid());
+        int subscribers = clients.subscribed.get();
 
         // Warm-up, not measured: the JIT of both JVMs and the first GCs after the connections opened.
         for (int e = 0; e < WARMUP_EVENTS; e++) {
-            publish(bootstrap, published, 1);
-            Thread.sleep(250);
+            publishAndAwait(bootstrap, clients, subscribers, 1);
         }
-        awaitDeliveries(received, (long) n * WARMUP_EVENTS);
-        lags.clear();
-        received.set(0);
+        clients.lags.clear();
 
-        // Steady: one update every 250 ms; the lag runs from the moment each record is sent to Kafka.
-        for (int e = 0; e < STEADY_EVENTS; e++) {
-            publish(bootstrap, published, 1);
-            Thread.sleep(250);
+        // Single updates: each is sent to Kafka, delivered to every subscriber, then a pause before the next.
+        for (int e = 0; e < SINGLE_EVENTS; e++) {
+            publishAndAwait(bootstrap, clients, subscribers, 1);
+            Thread.sleep(300);
         }
-        awaitDeliveries(received, (long) n * STEADY_EVENTS);
-        long[] steady = lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] single = clients.lags.stream().mapToLong(Long::longValue).sorted().toArray();
 
-        // Burst: updates back to back; deliveries per second from the first publish to the last receipt.
-        long burstStart = System.currentTimeMillis();
-        long before = received.get();
-        publish(bootstrap, published, BURST_EVENTS);
-        awaitDeliveries(received, before + (long) n * BURST_EVENTS);
-        long burstMs = Math.max(1, lastReceipt.get() - burstStart);
-        long delivered = received.get() - before;
+        // Burst: updates back to back; deliveries per second from the first send to the last receipt.
+        long cpuBefore = cpuTicks(gateway.pid());
+        long before = clients.received.get();
+        long burstStart = publishAndAwait(bootstrap, clients, subscribers, BURST_EVENTS);
+        long burstMs = Math.max(1, clients.lastReceipt.get() - burstStart);
+        long delivered = clients.received.get() - before;
+        double cpuSeconds = (cpuTicks(gateway.pid()) - cpuBefore) / (double) CLOCK_TICKS_PER_SECOND;
 
-        System.out.printf("Fan-out %,d subscribers (opened in %,d ms): steady 20-signal updates: lag p50 %d ms, p99 %d ms,"
-                + " max %d ms over %,d deliveries; burst of %d updates: %,d deliveries in %,d ms = %,.0f deliveries/s"
-                + " (%,.0f per core); gateway RSS %,d MB idle before, %,d MB with %,d idle connections: %.1f KB each%n",
-                n, openMs, percentile(steady, 0.50), percentile(steady, 0.99), steady[steady.length - 1], steady.length,
-                BURST_EVENTS, delivered, burstMs, delivered * 1000.0 / burstMs,
-                delivered * 1000.0 / burstMs / Runtime.getRuntime().availableProcessors(), rssBefore / 1024, rssIdle / 1024,
-                n, (rssIdle - rssBefore) / (double) n);
+        System.out.printf("Fan-out %,d subscribers (opened in %,d ms): single 20-signal updates (%,d bytes): lag p50 %d ms,"
+                + " p99 %d ms, max %d ms over %,d deliveries; burst of %d updates: %,d deliveries in %,d ms = %,.0f"
+                + " deliveries/s, gateway CPU %.2f s = %,.0f deliveries per CPU-second (per core); gateway RSS %,d MB idle"
+                + " before, %,d MB with %,d idle connections: %.1f KB each%n",
+                subscribers, openMs, clients.messageBytes.get(), percentile(single, 0.50), percentile(single, 0.99),
+                single.length == 0 ? -1 : single[single.length - 1], single.length, BURST_EVENTS, delivered, burstMs,
+                delivered * 1000.0 / burstMs, cpuSeconds, delivered / Math.max(0.01, cpuSeconds), rssBefore / 1024,
+                rssIdle / 1024, subscribers, (rssIdle - rssBefore) / (double) subscribers);
         String stats = TestSystem.get(gateway.baseUri().resolve("/ws/stats"));
         System.out.println("  gateway " + stats.replaceAll(".*\"delivery\":", "delivery: ").replace("}}", "}"));
         for (WebSocket ws : sockets) {
-            ws.abort();
+            ws.close();
         }
+        client.close();
     }
 
-    private static void publish(String bootstrap, Map<String, Long> published, int count) {
+    /** Publishes {@code count} updates and waits until every subscriber has them all; returns when sending began. */
+    private static long publishAndAwait(String bootstrap, Clients clients, int subscribers, int count)
+            throws InterruptedException {
+        long expected = clients.received.get() + (long) subscribers * count;
+        long sendingAt = publish(bootstrap, clients.published, count);
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (clients.received.get() < expected && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        if (clients.received.get() < expected) {
+            System.out.printf("  (only %,d of %,d deliveries arrived within 120 s)%n", clients.received.get(), expected);
+        }
+        return sendingAt;
+    }
+
+    private static long publish(String bootstrap, Map<String, Long> published, int count) {
         List<SignalsScanned> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             List<Signal> signals = new ArrayList<>();
@@ -148,18 +175,8 @@ public final class FanOutBenchmark {
         long sendingAt = System.currentTimeMillis();
         events.forEach(e -> published.put(e.eventId().toString(), sendingAt));
         KafkaTopics.produceAll(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY, values);
+        return sendingAt;
     }
-
-    private static void awaitDeliveries(AtomicLong received, long expected) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 120_000;
-        while (received.get() < expected && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        if (received.get() < expected) {
-            System.out.printf("  (only %,d of %,d deliveries arrived within 120 s)%n", received.get(), expected);
-        }
-    }
-
     private static long percentile(long[] sorted, double p) {
         return sorted.length == 0 ? -1 : sorted[(int) Math.floor(p * (sorted.length - 1))];
     }
@@ -173,47 +190,78 @@ public final class FanOutBenchmark {
         return -1;
     }
 
-    /** Counts updates without parsing them whole: the event id is all it needs. */
-    private static final class Counting implements WebSocket.Listener {
-        private final Map<String, Long> published;
-        private final List<Long> lags;
-        private final AtomicInteger subscribed;
-        private final AtomicLong received;
-        private final AtomicLong lastReceipt;
-        private final StringBuilder partial = new StringBuilder();
+    /** utime + stime of a process, in clock ticks. */
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
 
-        Counting(Map<String, Long> published, List<Long> lags, AtomicInteger subscribed, AtomicLong received,
-                AtomicLong lastReceipt) {
-            this.published = published;
-            this.lags = lags;
-            this.subscribed = subscribed;
-            this.received = received;
-            this.lastReceipt = lastReceipt;
+    /**
+     * What every connection received, counted on the client's event loop without decoding whole messages: the
+     * event id is all it needs.
+     */
+    private static final class Clients {
+        final Map<String, Long> published = new ConcurrentHashMap<>();
+        final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger subscribed = new AtomicInteger();
+        final AtomicLong received = new AtomicLong();
+        final AtomicLong lastReceipt = new AtomicLong();
+        final AtomicLong messageBytes = new AtomicLong();
+
+        void attach(WebSocket ws) {
+            Buffer[] partial = new Buffer[1];
+            ws.frameHandler(frame -> {
+                Buffer message = partial[0] == null && frame.isFinal() ? frame.binaryData()
+                        : (partial[0] == null ? partial[0] = Buffer.buffer() : partial[0]).appendBuffer(frame.binaryData());
+                if (frame.isFinal()) {
+                    partial[0] = null;
+                    received(message, System.currentTimeMillis());
+                }
+            });
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.currentTimeMillis();
-                String text = partial.toString();
-                partial.setLength(0);
-                if (text.startsWith("{\"type\":\"subscribed\"")) {
-                    subscribed.incrementAndGet();
-                } else {
-                    int at = text.indexOf("\"event_id\":\"");
-                    if (at >= 0) {
-                        Long sentAt = published.get(text.substring(at + 12, at + 48));
-                        if (sentAt != null) {
-                            lags.add(now - sentAt);
-                            received.incrementAndGet();
-                            lastReceipt.accumulateAndGet(now, Math::max);
-                        }
-                    }
+        private void received(Buffer message, long now) {
+            if (startsWith(message, SUBSCRIBED)) {
+                subscribed.incrementAndGet();
+                return;
+            }
+            int at = indexOf(message, EVENT_ID);
+            if (at < 0) {
+                return;
+            }
+            Long sentAt = published.get(message.getString(at + EVENT_ID.length, at + EVENT_ID.length + 36));
+            if (sentAt != null) {
+                lags.add(now - sentAt);
+                messageBytes.set(message.length());
+                received.incrementAndGet();
+                lastReceipt.accumulateAndGet(now, Math::max);
+            }
+        }
+
+        private static boolean startsWith(Buffer b, byte[] prefix) {
+            if (b.length() < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (b.getByte(i) != prefix[i]) {
+                    return false;
                 }
             }
-            webSocket.request(1);
-            return null;
+            return true;
+        }
+
+        private static int indexOf(Buffer b, byte[] needle) {
+            outer:
+            for (int i = 0, last = b.length() - needle.length; i <= last; i++) {
+                for (int j = 0; j < needle.length; j++) {
+                    if (b.getByte(i + j) != needle[j]) {
+                        continue outer;
+                    }
+                }
+                return i;
+            }
+            return -1;
         }
     }
 }

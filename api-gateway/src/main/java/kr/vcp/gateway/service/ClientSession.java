@@ -4,14 +4,18 @@ import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import java.util.ArrayDeque;
+import io.vertx.core.Future;
+import io.vertx.core.http.WebSocketBase;
+import io.vertx.core.http.WebSocketFrameType;
+import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * One client connection and what the gateway keeps for it: a bounded outbound queue written one frame at a time
- * (so a client that stops reading fills its own queue, never anyone else's), its topics, an inbound rate limit and
- * when it was last heard from.
+ * One client connection and what the gateway keeps for it: a bound on the frames handed to the connection that
+ * have not yet left (so a client that stops reading fills its own queue, never anyone else's), its topics, an
+ * inbound rate limit and when it was last heard from.
  */
 public final class ClientSession {
 
@@ -23,28 +27,26 @@ public final class ClientSession {
 
     /** Reports what happened to frames and why a session was cut, for the gateway's counters. */
     public interface Listener {
-        void sent(long enqueuedAtNanos, long kafkaTimestampMillis);
+        void sent(long kafkaTimestampMillis);
 
         void failed();
 
         void cutOffSlowConsumer(int framesDropped);
     }
 
-    private record Outbound(String text, long enqueuedAtNanos, long kafkaTimestampMillis) {
-    }
-
     private final WebSocketConnection connection;
+    private final WebSocketBase socket;
     private final int capacity;
     private final Listener listener;
-    private final ArrayDeque<Outbound> queue = new ArrayDeque<>();
-    private final Set<String> topics = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Set<String> topics = ConcurrentHashMap.newKeySet(2);
     private final TokenBucket inbound;
-    private boolean writing;
     private boolean closing;
     private volatile long lastSeenNanos = System.nanoTime();
 
     ClientSession(WebSocketConnection connection, int capacity, TokenBucket inbound, Listener listener) {
         this.connection = connection;
+        this.socket = VertxSockets.of(connection);
         this.capacity = capacity;
         this.inbound = inbound;
         this.listener = listener;
@@ -62,38 +64,57 @@ public final class ClientSession {
         return topics;
     }
 
+    /** {@link #send(EncodedText, long)} for a reply made for this client alone. */
+    public boolean send(String text) {
+        return send(EncodedText.of(text), -1);
+    }
+
     /**
-     * Queues a frame. When the queue is full the client is not reading: it is closed with {@link #SLOW_CONSUMER}
-     * so that it slows no one else, and false is returned.
+     * Hands a frame to the connection, behind the frames before it. When {@code capacity} frames are still waiting
+     * to leave, the client is not reading: it is closed with {@link #SLOW_CONSUMER} so that it slows no one else,
+     * and false is returned.
      *
      * @param kafkaTimestampMillis when the event behind it reached Kafka, or -1 for replies
      */
-    public boolean send(String text, long kafkaTimestampMillis) {
+    public boolean send(EncodedText text, long kafkaTimestampMillis) {
         int dropped;
         synchronized (this) {
             if (closing) {
                 return false;
             }
-            if (queue.size() < capacity) {
-                queue.add(new Outbound(text, System.nanoTime(), kafkaTimestampMillis));
-                if (!writing) {
-                    writeNext();
-                }
+            if (inFlight.get() < capacity) {
+                inFlight.incrementAndGet();
+                // Written in the order of the calls: the session's lock orders them, the connection keeps the order.
+                write(text).onComplete(done -> {
+                    inFlight.decrementAndGet();
+                    if (done.succeeded()) {
+                        listener.sent(kafkaTimestampMillis);
+                    } else {
+                        listener.failed();
+                    }
+                });
                 return true;
             }
-            dropped = queue.size() + 1;
+            dropped = inFlight.get() + 1;
+            closing = true;
         }
         Log.warnf("Connection %s stopped reading (%d frames waiting): closed", id(), dropped - 1);
         listener.cutOffSlowConsumer(dropped);
-        closeQuietly(SLOW_CONSUMER);
+        connection.close(SLOW_CONSUMER).subscribe().with(ok -> { }, failure -> { });
         return false;
     }
 
-    /** Closes with {@code reason}; frames still queued are dropped. */
+    private Future<Void> write(EncodedText text) {
+        if (socket != null) {
+            return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text.content(), true));
+        }
+        return Future.fromCompletionStage(connection.sendText(text.text()).subscribeAsCompletionStage());
+    }
+
+    /** Closes with {@code reason}; frames not yet sent may still leave before the close frame. */
     public Uni<Void> close(CloseReason reason) {
         synchronized (this) {
             closing = true;
-            queue.clear();
         }
         return connection.isOpen() ? connection.close(reason) : Uni.createFrom().voidItem();
     }
@@ -121,26 +142,5 @@ public final class ClientSession {
 
     public long silentNanos() {
         return System.nanoTime() - lastSeenNanos;
-    }
-
-    private void writeNext() {
-        Outbound next = queue.poll();
-        if (next == null) {
-            writing = false;
-            return;
-        }
-        writing = true;
-        connection.sendText(next.text()).subscribe().with(ok -> {
-            listener.sent(next.enqueuedAtNanos(), next.kafkaTimestampMillis());
-            synchronized (this) {
-                writeNext();
-            }
-        }, failure -> {
-            listener.failed();
-            synchronized (this) {
-                queue.clear();
-                writing = false;
-            }
-        });
     }
 }

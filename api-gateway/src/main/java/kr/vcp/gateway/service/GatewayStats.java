@@ -51,7 +51,7 @@ public class GatewayStats implements ClientSession.Listener {
     }
 
     @Override
-    public void sent(long enqueuedAtNanos, long kafkaTimestampMillis) {
+    public void sent(long kafkaTimestampMillis) {
         delivered.incrementAndGet();
         deliveredCounter.increment();
         if (kafkaTimestampMillis > 0) {

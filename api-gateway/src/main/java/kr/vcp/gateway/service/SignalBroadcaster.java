@@ -54,7 +54,7 @@ public class SignalBroadcaster {
             return size() > SEEN_CAPACITY;
         }
     });
-    private String currentUpdate;
+    private EncodedText currentUpdate;
     private volatile UUID lastEventId;
     private volatile Instant lastEventAt;
 
@@ -128,7 +128,7 @@ public class SignalBroadcaster {
                 Log.infof("Event %s is for %s, older than the page: not broadcast", event.eventId(), event.signalDate());
                 return;
             }
-            currentUpdate = Json.write(update(board, event));
+            currentUpdate = EncodedText.of(Json.write(update(board, event)));
             if (!running.get()) {
                 return;
             }
@@ -149,7 +149,7 @@ public class SignalBroadcaster {
         int sent = 0;
         for (SignalsScanned event : events) {
             replayed.apply(event);
-            String text = Json.write(update(replayed, event));
+            EncodedText text = EncodedText.of(Json.write(update(replayed, event)));
             for (ClientSession session : subscribers) {
                 sent += session.send(text, -1) ? 1 : 0;
             }

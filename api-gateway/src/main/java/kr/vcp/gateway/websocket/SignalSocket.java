@@ -148,6 +148,6 @@ public class SignalSocket {
     }
 
     private static void reply(ClientSession session, ServerMessage message) {
-        session.send(Json.write(message), -1);
+        session.send(Json.write(message));
     }
 }
