@@ -18,13 +18,14 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import kr.vcp.infra.KafkaServer;
-import kr.vcp.infra.KafkaTopics;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
 import kr.vcp.model.Grade;
@@ -35,6 +36,11 @@ import kr.vcp.model.Signal;
 import kr.vcp.model.SignalType;
 import kr.vcp.model.SignalsScanned;
 import kr.vcp.model.Topics;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Fan-out of the packaged gateway: this JVM opens N WebSocket connections on one Vert.x event loop and subscribes
@@ -65,20 +71,24 @@ public final class FanOutBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         Path gatewayJar = Path.of(System.getProperty("vcp.root", ".")).resolve("api-gateway/target/quarkus-app/quarkus-run.jar");
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
-        try (KafkaServer kafka = KafkaServer.start(0)) {
+        try (KafkaServer kafka = KafkaServer.start(0); KafkaProducer<String, String> producer = producer(kafka)) {
             for (int n : sizes) {
                 try (ServiceProcess gateway = ServiceProcess.start("bench-gateway-" + n, gatewayJar, 0,
                         Map.of(SharedServers.KAFKA_ENV, kafka.bootstrapServers()), Path.of("target", "benchmark"))) {
-                    run(vertx, n, gateway, kafka.bootstrapServers());
+                    run(vertx, n, gateway, producer);
                 }
             }
         }
         System.exit(0);
     }
 
-    private static void run(Vertx vertx, int n, ServiceProcess gateway, String bootstrap) throws Exception {
+    private static void run(Vertx vertx, int n, ServiceProcess gateway, KafkaProducer<String, String> producer)
+            throws Exception {
         Thread.sleep(2_000);
+        jcmd(gateway.pid(), "GC.run");
+        Thread.sleep(500);
         long rssBefore = rssKb(gateway.pid());
+        long heapBefore = heapUsedKb(gateway.pid());
         Clients clients = new Clients();
         WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(n + 10)
                 .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20).setConnectTimeout(60_000));
@@ -101,40 +111,46 @@ public final class FanOutBenchmark {
                     failed.get());
         }
         long openMs = java.time.Duration.between(opening, Instant.now()).toMillis();
-        new ProcessBuilder("jcmd", String.valueOf(gateway.pid()), "GC.run").start().waitFor(30, TimeUnit.SECONDS);
+        jcmd(gateway.pid(), "GC.run");
         Thread.sleep(1_000);
         long rssIdle = rssKb(gateway.pid());
+        long heapIdle = heapUsedKb(gateway.pid());
+        Path histogram = Path.of("target", "benchmark", "gateway-classes-" + n + ".txt");
+        Files.write(histogram, jcmd(gateway.pid(), "GC.class_histogram").getBytes(StandardCharsets.UTF_8));
         int subscribers = clients.subscribed.get();
 
         // Warm-up, not measured: the JIT of both JVMs and the first GCs after the connections opened.
         for (int e = 0; e < WARMUP_EVENTS; e++) {
-            publishAndAwait(bootstrap, clients, subscribers, 1);
+            publishAndAwait(producer, clients, subscribers, 1);
         }
         clients.lags.clear();
 
         // Single updates: each is sent to Kafka, delivered to every subscriber, then a pause before the next.
         for (int e = 0; e < SINGLE_EVENTS; e++) {
-            publishAndAwait(bootstrap, clients, subscribers, 1);
+            publishAndAwait(producer, clients, subscribers, 1);
             Thread.sleep(300);
         }
         long[] single = clients.lags.stream().mapToLong(Long::longValue).sorted().toArray();
 
         // Burst: updates back to back; deliveries per second from the first send to the last receipt.
-        long cpuBefore = cpuTicks(gateway.pid());
+        long[] cpuBefore = cpuTicks(gateway.pid());
         long before = clients.received.get();
-        long burstStart = publishAndAwait(bootstrap, clients, subscribers, BURST_EVENTS);
+        long burstStart = publishAndAwait(producer, clients, subscribers, BURST_EVENTS);
         long burstMs = Math.max(1, clients.lastReceipt.get() - burstStart);
         long delivered = clients.received.get() - before;
-        double cpuSeconds = (cpuTicks(gateway.pid()) - cpuBefore) / (double) CLOCK_TICKS_PER_SECOND;
+        long[] cpuAfter = cpuTicks(gateway.pid());
+        double userSeconds = (cpuAfter[0] - cpuBefore[0]) / (double) CLOCK_TICKS_PER_SECOND;
+        double cpuSeconds = userSeconds + (cpuAfter[1] - cpuBefore[1]) / (double) CLOCK_TICKS_PER_SECOND;
 
         System.out.printf("Fan-out %,d subscribers (opened in %,d ms): single 20-signal updates (%,d bytes): lag p50 %d ms,"
                 + " p99 %d ms, max %d ms over %,d deliveries; burst of %d updates: %,d deliveries in %,d ms = %,.0f"
-                + " deliveries/s, gateway CPU %.2f s = %,.0f deliveries per CPU-second (per core); gateway RSS %,d MB idle"
-                + " before, %,d MB with %,d idle connections: %.1f KB each%n",
+                + " deliveries/s, gateway CPU %.2f s (%.0f%% in the kernel) = %,.0f deliveries per CPU-second (per core); gateway RSS %,d MB idle"
+                + " before, %,d MB with %,d idle connections: %.1f KB each (heap in use after a GC: %.1f KB each; classes in %s)%n",
                 subscribers, openMs, clients.messageBytes.get(), percentile(single, 0.50), percentile(single, 0.99),
                 single.length == 0 ? -1 : single[single.length - 1], single.length, BURST_EVENTS, delivered, burstMs,
-                delivered * 1000.0 / burstMs, cpuSeconds, delivered / Math.max(0.01, cpuSeconds), rssBefore / 1024,
-                rssIdle / 1024, subscribers, (rssIdle - rssBefore) / (double) subscribers);
+                delivered * 1000.0 / burstMs, cpuSeconds, 100 * (1 - userSeconds / Math.max(0.01, cpuSeconds)), delivered / Math.max(0.01, cpuSeconds), rssBefore / 1024,
+                rssIdle / 1024, subscribers, (rssIdle - rssBefore) / (double) subscribers,
+                (heapIdle - heapBefore) / (double) subscribers, histogram);
         String stats = TestSystem.get(gateway.baseUri().resolve("/ws/stats"));
         System.out.println("  gateway " + stats.replaceAll(".*\"delivery\":", "delivery: ").replace("}}", "}"));
         for (WebSocket ws : sockets) {
@@ -143,11 +159,19 @@ public final class FanOutBenchmark {
         client.close();
     }
 
+    /** One producer for the whole run, as the scanner's relay has: its start-up is not part of any lag. */
+    private static KafkaProducer<String, String> producer(KafkaServer kafka) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
     /** Publishes {@code count} updates and waits until every subscriber has them all; returns when sending began. */
-    private static long publishAndAwait(String bootstrap, Clients clients, int subscribers, int count)
-            throws InterruptedException {
+    private static long publishAndAwait(KafkaProducer<String, String> producer, Clients clients, int subscribers,
+            int count) throws Exception {
         long expected = clients.received.get() + (long) subscribers * count;
-        long sendingAt = publish(bootstrap, clients.published, count);
+        long sendingAt = publish(producer, clients.published, count);
         long deadline = System.currentTimeMillis() + 120_000;
         while (clients.received.get() < expected && System.currentTimeMillis() < deadline) {
             Thread.sleep(2);
@@ -158,7 +182,8 @@ public final class FanOutBenchmark {
         return sendingAt;
     }
 
-    private static long publish(String bootstrap, Map<String, Long> published, int count) {
+    private static long publish(KafkaProducer<String, String> producer, Map<String, Long> published, int count)
+            throws Exception {
         List<SignalsScanned> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             List<Signal> signals = new ArrayList<>();
@@ -171,10 +196,17 @@ public final class FanOutBenchmark {
                     LocalDate.now().plusYears(5), Instant.now(), List.of(new MarketSignals(Market.KOSPI, signals))));
         }
         // Registered before sending: the gateway can deliver an update before the producer has its acknowledgement.
+        // Each record carries the time it is sent as its Kafka timestamp, from which the lag is measured.
         List<String> values = events.stream().map(Json::write).toList();
         long sendingAt = System.currentTimeMillis();
         events.forEach(e -> published.put(e.eventId().toString(), sendingAt));
-        KafkaTopics.produceAll(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY, values);
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (String value : values) {
+            acks.add(producer.send(new ProducerRecord<>(Topics.KAFKA_SIGNALS, null, sendingAt, Topics.SIGNALS_KEY, value)));
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get();
+        }
         return sendingAt;
     }
     private static long percentile(long[] sorted, double p) {
@@ -190,11 +222,25 @@ public final class FanOutBenchmark {
         return -1;
     }
 
-    /** utime + stime of a process, in clock ticks. */
-    private static long cpuTicks(long pid) throws Exception {
+    private static String jcmd(long pid, String command) throws Exception {
+        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(30, TimeUnit.SECONDS);
+        return out;
+    }
+
+    /** The gateway's heap in use, from {@code jcmd GC.heap_info} ("used NNNK"), right after {@code GC.run}. */
+    private static long heapUsedKb(long pid) throws Exception {
+        jcmd(pid, "GC.run");
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        return used.find() ? Long.parseLong(used.group(1)) : -1;
+    }
+
+    /** utime and stime of a process, in clock ticks. */
+    private static long[] cpuTicks(long pid) throws Exception {
         String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     /**

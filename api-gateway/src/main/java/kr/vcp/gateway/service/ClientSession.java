@@ -1,13 +1,21 @@
 package kr.vcp.gateway.service;
 
+import io.netty.channel.EventLoop;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrameType;
 import io.vertx.core.http.impl.ws.WebSocketFrameImpl;
+import io.vertx.core.impl.ContextInternal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,8 +42,12 @@ public final class ClientSession {
         void cutOffSlowConsumer(int framesDropped);
     }
 
+    /** Sessions written by one event-loop task; other work on that loop waits for no more than this many writes. */
+    private static final int WRITES_PER_TASK = 256;
+
     private final WebSocketConnection connection;
     private final WebSocketBase socket;
+    private final EventLoop eventLoop;
     private final int capacity;
     private final Listener listener;
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -47,6 +59,8 @@ public final class ClientSession {
     ClientSession(WebSocketConnection connection, int capacity, TokenBucket inbound, Listener listener) {
         this.connection = connection;
         this.socket = VertxSockets.of(connection);
+        // Opened on the connection's own context: its event loop is the one that writes to the socket.
+        this.eventLoop = Vertx.currentContext() instanceof ContextInternal context ? context.nettyEventLoop() : null;
         this.capacity = capacity;
         this.inbound = inbound;
         this.listener = listener;
@@ -60,8 +74,34 @@ public final class ClientSession {
         return connection;
     }
 
+    /** Whether broadcasts reach it as the one shared encoded frame, written by its own event loop. */
+    public boolean writesSharedFrames() {
+        return socket != null && eventLoop != null;
+    }
+
     Set<String> topics() {
         return topics;
+    }
+
+    /**
+     * Sends one update to many sessions. The sessions are grouped by their connection's event loop and each loop
+     * writes its own in a few tasks, instead of this thread queueing one task per connection on the loops.
+     */
+    public static void sendAll(Collection<ClientSession> sessions, EncodedText text, long kafkaTimestampMillis) {
+        Map<EventLoop, List<ClientSession>> byLoop = new HashMap<>();
+        for (ClientSession session : sessions) {
+            if (session.eventLoop == null) {
+                session.send(text, kafkaTimestampMillis);
+            } else {
+                byLoop.computeIfAbsent(session.eventLoop, loop -> new ArrayList<>()).add(session);
+            }
+        }
+        byLoop.forEach((loop, own) -> {
+            for (int from = 0; from < own.size(); from += WRITES_PER_TASK) {
+                List<ClientSession> chunk = own.subList(from, Math.min(own.size(), from + WRITES_PER_TASK));
+                loop.execute(() -> chunk.forEach(session -> session.send(text, kafkaTimestampMillis)));
+            }
+        });
     }
 
     /** {@link #send(EncodedText, long)} for a reply made for this client alone. */

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Singleton;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * dropped, why connections were cut, and the delivery lag from the Kafka record's timestamp to the frame leaving.
  */
 @Startup // meters exist from the start, not from the first connection
-@ApplicationScoped
+@Singleton // no client proxy: every frame sent reports here
 public class GatewayStats implements ClientSession.Listener {
 
     /** Lag percentiles are over this many latest deliveries. */

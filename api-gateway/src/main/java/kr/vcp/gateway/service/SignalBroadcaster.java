@@ -135,7 +135,7 @@ public class SignalBroadcaster {
             var subscribers = connections.subscribers(Topics.WS_SIGNAL_VCP);
             Log.infof("Event %s (scan %s, %s): %d signals to %d subscribers", event.eventId(), event.scanId(),
                     event.market(), board.signals().size(), subscribers.size());
-            subscribers.forEach(session -> session.send(currentUpdate, kafkaTimestampMillis));
+            ClientSession.sendAll(subscribers, currentUpdate, kafkaTimestampMillis);
         }
     }
 

@@ -25,6 +25,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
+import kr.vcp.gateway.service.ConnectionManager;
 import kr.vcp.gateway.service.SignalBroadcaster;
 import kr.vcp.infra.KafkaTopics;
 import kr.vcp.infra.quarkus.KafkaTestResource;
@@ -53,6 +54,9 @@ class SignalSocketTest {
 
     @Inject
     SignalBroadcaster broadcaster;
+
+    @Inject
+    ConnectionManager connections;
 
     /** A signal with a ticker no other test uses, so a test finds its own update among all others. */
     private static Signal uniqueSignal(Grade grade, int score) {
@@ -102,6 +106,22 @@ class SignalSocketTest {
 
             Thread.sleep(300);
             assertTrue(bystander.received().isEmpty(), "a client that never subscribed got " + bystander.received());
+        }
+    }
+
+    @Test
+    void subscribersAreWrittenTheSharedEncodedFrameByTheirOwnEventLoop() throws Exception {
+        try (WsClient first = new WsClient(base); WsClient second = new WsClient(base)) {
+            first.subscribe();
+            second.subscribe();
+
+            var sessions = connections.subscribers(Topics.WS_SIGNAL_VCP);
+
+            assertTrue(sessions.size() >= 2, "subscribed: " + sessions.size());
+            sessions.forEach(s -> assertTrue(s.writesSharedFrames(), s.id() + " falls back to encoding per connection"));
+            Signal signal = uniqueSignal(Grade.A, 9);
+            publish(Market.KOSPI, signal);
+            assertEquals(first.await(updateWith(signal.ticker()), WAIT), second.await(updateWith(signal.ticker()), WAIT));
         }
     }
 
