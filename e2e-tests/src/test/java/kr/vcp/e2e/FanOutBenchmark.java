@@ -134,23 +134,30 @@ public final class FanOutBenchmark {
 
         // Burst: updates back to back; deliveries per second from the first send to the last receipt.
         long[] cpuBefore = cpuTicks(gateway.pid());
+        long[] clientBefore = cpuTicks(ProcessHandle.current().pid());
         long before = clients.received.get();
         long burstStart = publishAndAwait(producer, clients, subscribers, BURST_EVENTS);
         long burstMs = Math.max(1, clients.lastReceipt.get() - burstStart);
         long delivered = clients.received.get() - before;
         long[] cpuAfter = cpuTicks(gateway.pid());
+        long[] clientAfter = cpuTicks(ProcessHandle.current().pid());
+        double clientSeconds = (clientAfter[0] + clientAfter[1] - clientBefore[0] - clientBefore[1])
+                / (double) CLOCK_TICKS_PER_SECOND;
         double userSeconds = (cpuAfter[0] - cpuBefore[0]) / (double) CLOCK_TICKS_PER_SECOND;
         double cpuSeconds = userSeconds + (cpuAfter[1] - cpuBefore[1]) / (double) CLOCK_TICKS_PER_SECOND;
 
-        System.out.printf("Fan-out %,d subscribers (opened in %,d ms): single 20-signal updates (%,d bytes): lag p50 %d ms,"
-                + " p99 %d ms, max %d ms over %,d deliveries; burst of %d updates: %,d deliveries in %,d ms = %,.0f"
-                + " deliveries/s, gateway CPU %.2f s (%.0f%% in the kernel) = %,.0f deliveries per CPU-second (per core); gateway RSS %,d MB idle"
-                + " before, %,d MB with %,d idle connections: %.1f KB each (heap in use after a GC: %.1f KB each; classes in %s)%n",
-                subscribers, openMs, clients.messageBytes.get(), percentile(single, 0.50), percentile(single, 0.99),
-                single.length == 0 ? -1 : single[single.length - 1], single.length, BURST_EVENTS, delivered, burstMs,
-                delivered * 1000.0 / burstMs, cpuSeconds, 100 * (1 - userSeconds / Math.max(0.01, cpuSeconds)), delivered / Math.max(0.01, cpuSeconds), rssBefore / 1024,
-                rssIdle / 1024, subscribers, (rssIdle - rssBefore) / (double) subscribers,
-                (heapIdle - heapBefore) / (double) subscribers, histogram);
+        System.out.printf("Fan-out to %,d subscribers (opened in %,d ms), 20-signal updates of %,d bytes%n", subscribers,
+                openMs, clients.messageBytes.get());
+        System.out.printf("  single updates: lag p50 %d ms, p99 %d ms, max %d ms over %,d deliveries%n",
+                percentile(single, 0.50), percentile(single, 0.99), single.length == 0 ? -1 : single[single.length - 1],
+                single.length);
+        System.out.printf("  burst of %d: %,d deliveries in %,d ms = %,.0f/s; gateway CPU %.2f s (%.0f%% kernel) = %,.0f"
+                + " deliveries per CPU-second; load client CPU %.2f s%n", BURST_EVENTS, delivered, burstMs,
+                delivered * 1000.0 / burstMs, cpuSeconds, 100 * (1 - userSeconds / Math.max(0.01, cpuSeconds)),
+                delivered / Math.max(0.01, cpuSeconds), clientSeconds);
+        System.out.printf("  idle connections: gateway RSS %,d MB before, %,d MB after = %.1f KB each; heap in use after"
+                + " a GC %.1f KB each (classes: %s)%n", rssBefore / 1024, rssIdle / 1024,
+                (rssIdle - rssBefore) / (double) subscribers, (heapIdle - heapBefore) / (double) subscribers, histogram);
         String stats = TestSystem.get(gateway.baseUri().resolve("/ws/stats"));
         System.out.println("  gateway " + stats.replaceAll(".*\"delivery\":", "delivery: ").replace("}}", "}"));
         for (WebSocket ws : sockets) {
