@@ -48,15 +48,7 @@ class DeliveryUnderFaultsIT {
 
     @AfterAll
     static void stopTheSystem() {
-        for (AutoCloseable c : new AutoCloseable[] {gateway, scanner, kafka}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("stop: " + e);
-            }
-        }
+        TestSystem.stopAll(gateway, scanner, kafka);
     }
 
     @Test

@@ -45,15 +45,7 @@ class LivePageIT {
 
     @AfterAll
     static void stopTheSystem() {
-        for (AutoCloseable c : new AutoCloseable[] {gateway, scanner, kafka}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // Stopping is best effort; the next close still runs.
-            }
-        }
+        TestSystem.stopAll(gateway, scanner, kafka);
     }
 
     @Test

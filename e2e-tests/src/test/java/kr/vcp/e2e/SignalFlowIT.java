@@ -43,18 +43,7 @@ class SignalFlowIT {
 
     @AfterAll
     static void stopTheSystem() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (secondGateway != null) {
-            secondGateway.close();
-        }
-        if (scanner != null) {
-            scanner.close();
-        }
-        if (kafka != null) {
-            kafka.close();
-        }
+        TestSystem.stopAll(gateway, secondGateway, scanner, kafka);
     }
 
     @Test

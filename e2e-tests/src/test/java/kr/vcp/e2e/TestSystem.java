@@ -62,6 +62,19 @@ final class TestSystem {
         return ServiceProcess.start(name, Path.of(System.getProperty("vcp.gateway.app")), 0, env, LOGS);
     }
 
+    /** Stops what a test started, in the order given; one failing to stop does not keep the others running. */
+    static void stopAll(AutoCloseable... started) {
+        for (AutoCloseable c : started) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("stop: " + e);
+            }
+        }
+    }
+
     /** Ten real stocks from sample-data/ through the CSV import, and a synthetic market with planted setups. */
     static void loadSample(ServiceProcess scanner) throws Exception {
         SampleData.load(scanner.baseUri(), Path.of(System.getProperty("vcp.sample-data")), SAMPLE::contains);
