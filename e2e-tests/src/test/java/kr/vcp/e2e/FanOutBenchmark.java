@@ -279,7 +279,7 @@ public final class FanOutBenchmark {
                 subscribed.incrementAndGet();
                 return;
             }
-            int at = indexOf(message, EVENT_ID);
+            int at = lastIndexOf(message, EVENT_ID);
             if (at < 0) {
                 return;
             }
@@ -304,9 +304,10 @@ public final class FanOutBenchmark {
             return true;
         }
 
-        private static int indexOf(Buffer b, byte[] needle) {
+        /** Searched from the end: the event id closes the update's data, so only its last bytes are read. */
+        private static int lastIndexOf(Buffer b, byte[] needle) {
             outer:
-            for (int i = 0, last = b.length() - needle.length; i <= last; i++) {
+            for (int i = b.length() - needle.length; i >= 0; i--) {
                 for (int j = 0; j < needle.length; j++) {
                     if (b.getByte(i + j) != needle[j]) {
                         continue outer;

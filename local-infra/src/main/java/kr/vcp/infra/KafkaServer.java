@@ -111,7 +111,7 @@ public final class KafkaServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Processes.run(Duration.ofSeconds(120), List.of(Processes.javaBinary(), "-cp", classpath(),
-                "kafka.tools.StorageTool", "format", "--standalone", "-t", clusterId(), "-c", properties().toString()));
+                "kafka.tools.StorageTool", "format", "--standalone", "--cluster-id=" + clusterId(), "-c", properties().toString()));
     }
 
     private void startProcess() {
@@ -126,7 +126,10 @@ public final class KafkaServer implements AutoCloseable {
         Processes.awaitLogLine(process, log, READY, Duration.ofSeconds(90));
     }
 
-    /** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. */
+    /**
+     * Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding. One in 64 starts with '-', which
+     * the storage tool would read as an option unless it is given as {@code --cluster-id=...}.
+     */
     private static String clusterId() {
         UUID uuid = UUID.randomUUID();
         ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
