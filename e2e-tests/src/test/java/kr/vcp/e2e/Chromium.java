@@ -75,7 +75,8 @@ final class Chromium implements AutoCloseable {
     /** Opens {@code url} in the tab and waits until the document and its scripts have loaded. */
     void navigate(URI url) throws Exception {
         send("Page.navigate", Map.of("url", url.toString()));
-        waitFor("document.readyState === 'complete'", Duration.ofSeconds(20));
+        waitFor("location.href === " + Json.MAPPER.writeValueAsString(url.toString())
+                + " && document.readyState === 'complete'", Duration.ofSeconds(20));
     }
 
     /** The value of a JavaScript expression in the page; promises are awaited. */
@@ -91,12 +92,21 @@ final class Chromium implements AutoCloseable {
     /** Polls a JavaScript condition until it is true, failing with {@code describe}'s value after {@code timeout}. */
     void waitFor(String condition, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        while (!eval("Boolean(" + condition + ")").asBoolean()) {
+        while (!holds(condition)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("not true within " + timeout + ": " + condition + "; page text: "
                         + eval("document.body ? document.body.innerText : ''").asText());
             }
             Thread.sleep(100);
+        }
+    }
+
+    /** False also while the page cannot answer, as during a navigation, when its scripts' context is replaced. */
+    private boolean holds(String condition) throws Exception {
+        try {
+            return eval("Boolean(" + condition + ")").asBoolean();
+        } catch (AssertionError | IllegalStateException e) {
+            return false;
         }
     }
 
