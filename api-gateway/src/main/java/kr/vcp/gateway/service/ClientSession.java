@@ -1,11 +1,11 @@
 package kr.vcp.gateway.service;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.WebSocketFrameType;
@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * One client connection and what the gateway keeps for it: a bound on the frames handed to the connection that
@@ -47,6 +48,7 @@ public final class ClientSession {
 
     private final WebSocketConnection connection;
     private final WebSocketBase socket;
+    private final Channel channel;
     private final EventLoop eventLoop;
     private final int capacity;
     private final Listener listener;
@@ -58,7 +60,8 @@ public final class ClientSession {
 
     ClientSession(WebSocketConnection connection, int capacity, TokenBucket inbound, Listener listener) {
         this.connection = connection;
-        this.socket = VertxSockets.of(connection);
+        this.socket = VertxSockets.socket(connection);
+        this.channel = socket == null ? null : VertxSockets.channel(socket);
         // Opened on the connection's own context: its event loop is the one that writes to the socket.
         this.eventLoop = Vertx.currentContext() instanceof ContextInternal context ? context.nettyEventLoop() : null;
         this.capacity = capacity;
@@ -76,7 +79,7 @@ public final class ClientSession {
 
     /** Whether broadcasts reach it as the one shared encoded frame, written by its own event loop. */
     public boolean writesSharedFrames() {
-        return socket != null && eventLoop != null;
+        return channel != null && eventLoop != null;
     }
 
     Set<String> topics() {
@@ -125,9 +128,9 @@ public final class ClientSession {
             if (inFlight.get() < capacity) {
                 inFlight.incrementAndGet();
                 // Written in the order of the calls: the session's lock orders them, the connection keeps the order.
-                write(text).onComplete(done -> {
+                write(text, sent -> {
                     inFlight.decrementAndGet();
-                    if (done.succeeded()) {
+                    if (sent) {
                         listener.sent(kafkaTimestampMillis);
                     } else {
                         listener.failed();
@@ -144,11 +147,16 @@ public final class ClientSession {
         return false;
     }
 
-    private Future<Void> write(EncodedText text) {
-        if (socket != null) {
-            return socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text.content(), true));
+    /** Writes the frame by the fastest way this connection allows and reports whether it left. */
+    private void write(EncodedText text, Consumer<Boolean> done) {
+        if (channel != null) {
+            channel.writeAndFlush(text.frame()).addListener(f -> done.accept(f.isSuccess()));
+        } else if (socket != null) {
+            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text.payload(), true))
+                    .onComplete(r -> done.accept(r.succeeded()));
+        } else {
+            connection.sendText(text.text()).subscribe().with(ok -> done.accept(true), e -> done.accept(false));
         }
-        return Future.fromCompletionStage(connection.sendText(text.text()).subscribeAsCompletionStage());
     }
 
     /** Closes with {@code reason}; frames not yet sent may still leave before the close frame. */

@@ -6,22 +6,39 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A text message encoded to UTF-8 once, in memory outside the heap that every connection's frame points into: a
- * broadcast to 10,000 connections encodes and copies its page once, not 10,000 times.
+ * A text message encoded once, in memory outside the heap that every connection's write points into: UTF-8, and
+ * framed as a final, unmasked WebSocket text frame (RFC 6455 section 5.2), which is what a server sends to every
+ * client alike. A broadcast to 10,000 connections encodes and frames its page once, not 10,000 times.
  */
 public final class EncodedText {
 
-    private final String text;
-    private final ByteBuffer utf8;
+    private static final int FIN_TEXT = 0x81;
+    private static final int LENGTH_16 = 126;
+    private static final int LENGTH_64 = 127;
 
-    private EncodedText(String text, ByteBuffer utf8) {
+    private final String text;
+    private final ByteBuffer frame;
+    private final int headerLength;
+
+    private EncodedText(String text, ByteBuffer frame, int headerLength) {
         this.text = text;
-        this.utf8 = utf8;
+        this.frame = frame;
+        this.headerLength = headerLength;
     }
 
     public static EncodedText of(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new EncodedText(text, ByteBuffer.allocateDirect(bytes.length).put(bytes).flip());
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        int n = payload.length;
+        int headerLength = n < LENGTH_16 ? 2 : n <= 0xFFFF ? 4 : 10;
+        ByteBuffer frame = ByteBuffer.allocateDirect(headerLength + n).put((byte) FIN_TEXT);
+        if (n < LENGTH_16) {
+            frame.put((byte) n);
+        } else if (n <= 0xFFFF) {
+            frame.put((byte) LENGTH_16).putShort((short) n);
+        } else {
+            frame.put((byte) LENGTH_64).putLong(n);
+        }
+        return new EncodedText(text, frame.put(payload).flip(), headerLength);
     }
 
     public String text() {
@@ -29,11 +46,16 @@ public final class EncodedText {
     }
 
     /**
-     * A view of the bytes for one frame. Releasing it does not free the shared memory (a wrapped NIO buffer is
-     * never freed by Netty); the garbage collector does once no frame points into it.
+     * The whole frame, header and payload, for one connection. Releasing it does not free the shared memory (a
+     * wrapped NIO buffer is never freed by Netty); the garbage collector does once no write points into it.
      */
-    ByteBuf content() {
-        return Unpooled.wrappedBuffer(utf8.duplicate());
+    ByteBuf frame() {
+        return Unpooled.wrappedBuffer(frame.duplicate());
+    }
+
+    /** The payload alone, for a writer that frames it itself. */
+    ByteBuf payload() {
+        return Unpooled.wrappedBuffer(frame.duplicate().position(headerLength));
     }
 
     @Override
