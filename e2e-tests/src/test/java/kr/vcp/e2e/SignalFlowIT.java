@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kr.vcp.infra.KafkaServer;
+import kr.vcp.infra.RawUpgrade;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
 import org.junit.jupiter.api.AfterAll;
@@ -68,6 +69,19 @@ class SignalFlowIT {
             List<String> onPage = new ArrayList<>();
             update.get("data").get("signals").forEach(s -> onPage.add(s.get("ticker").asText()));
             assertEquals(stored.stream().map(r -> r.get(0)).toList(), onPage.stream().sorted().toList());
+        }
+    }
+
+    /** Checked on the packaged gateway too: two customizers of the HTTP server set compression, in no fixed order. */
+    @Test
+    @org.junit.jupiter.api.Order(3)
+    void thePackagedGatewayDeclinesTheCompressionBrowsersOffer() throws Exception {
+        for (String offer : List.of(RawUpgrade.BROWSER_COMPRESSION_OFFER, RawUpgrade.PER_FRAME_COMPRESSION_OFFER)) {
+            String head = RawUpgrade.answer(gateway.baseUri(), "/ws", offer);
+
+            assertTrue(head.startsWith("HTTP/1.1 101"), head);
+            assertTrue(!head.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-extensions"),
+                    offer + " was accepted: " + head);
         }
     }
 

@@ -50,14 +50,6 @@ public interface GatewayConfig {
         /** Origins allowed to open a connection (exact, e.g. https://dashboard.example.kr); unset allows any. */
         Optional<List<String>> allowedOrigins();
 
-        /**
-         * permessage-deflate, which browsers offer on every connection. Off: it would compress every update once
-         * per connection, where the gateway now sends one encoded frame to all; an update is a few KB a few times
-         * a day.
-         */
-        @WithDefault("false")
-        boolean compression();
-
         /** Tokens accepted on the upgrade ({@code ?token=} or {@code Authorization: Bearer}); unset: no auth. */
         Optional<List<String>> tokens();
     }

@@ -4,19 +4,17 @@ import io.quarkus.vertx.http.HttpServerOptionsCustomizer;
 import io.vertx.core.http.HttpServerOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** WebSocket compression on the HTTP server, as {@code vcp.ws.compression} says (Vert.x accepts it by default). */
+/**
+ * Declines the old per-frame WebSocket compression (deflate-frame), which Vert.x accepts by default and no
+ * property switches off. Per-message compression is switched off by
+ * {@code quarkus.websockets-next.server.per-message-compression-supported} (application.properties): either would
+ * compress every update once per connection, where the gateway sends one encoded frame to all.
+ */
 @ApplicationScoped
 public class WebSocketServerOptions implements HttpServerOptionsCustomizer {
 
-    private final GatewayConfig config;
-
-    public WebSocketServerOptions(GatewayConfig config) {
-        this.config = config;
-    }
-
     @Override
     public void customizeHttpServer(HttpServerOptions options) {
-        boolean compression = config.ws().compression();
-        options.setPerMessageWebSocketCompressionSupported(compression).setPerFrameWebSocketCompressionSupported(compression);
+        options.setPerFrameWebSocketCompressionSupported(false);
     }
 }

@@ -12,10 +12,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.InputStream;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +28,7 @@ import java.util.function.Predicate;
 import kr.vcp.gateway.service.ConnectionManager;
 import kr.vcp.gateway.service.SignalBroadcaster;
 import kr.vcp.infra.KafkaTopics;
+import kr.vcp.infra.RawUpgrade;
 import kr.vcp.infra.quarkus.KafkaTestResource;
 import kr.vcp.model.Grade;
 import kr.vcp.model.Json;
@@ -130,26 +128,12 @@ class SignalSocketTest {
 
     @Test
     void aBrowsersCompressionOfferIsDeclinedSoEverySubscriberGetsTheSameFrame() throws Exception {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(5_000);
-            socket.getOutputStream().write(("GET /ws HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
-                    + "\r\nConnection: Upgrade\r\nUpgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                    + "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            StringBuilder head = new StringBuilder();
-            InputStream in = socket.getInputStream();
-            while (head.indexOf("\r\n\r\n") < 0) {
-                int b = in.read();
-                if (b < 0) {
-                    break;
-                }
-                head.append((char) b);
-            }
+        for (String offer : List.of(RawUpgrade.BROWSER_COMPRESSION_OFFER, RawUpgrade.PER_FRAME_COMPRESSION_OFFER)) {
+            String head = RawUpgrade.answer(base, "/ws", offer);
 
-            assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
-            assertFalse(head.toString().toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-extensions"),
-                    "compression was accepted: " + head);
+            assertTrue(head.startsWith("HTTP/1.1 101"), head);
+            assertFalse(head.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-extensions"),
+                    offer + " was accepted: " + head);
         }
     }
 
