@@ -19,4 +19,13 @@ public record ApiError(
     public static ApiError of(String error, String message) {
         return new ApiError(error, message, List.of());
     }
+
+    /** A bad request: its message names every field at fault, as "field: why; field: why". */
+    public static ApiError invalid(String error, List<Violation> violations) {
+        return new ApiError(error, summary(violations), List.copyOf(violations));
+    }
+
+    public static String summary(List<Violation> violations) {
+        return String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
+    }
 }

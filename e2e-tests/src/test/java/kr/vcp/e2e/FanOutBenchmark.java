@@ -264,15 +264,17 @@ public final class FanOutBenchmark {
         final AtomicLong lastReceipt = new AtomicLong();
         final AtomicLong messageBytes = new AtomicLong();
 
+        /** Whole messages, whether they come in one frame (as the gateway sends them) or in fragments. */
         void attach(WebSocket ws) {
-            Buffer[] partial = new Buffer[1];
+            Buffer[] pending = {null};
             ws.frameHandler(frame -> {
-                Buffer message = partial[0] == null && frame.isFinal() ? frame.binaryData()
-                        : (partial[0] == null ? partial[0] = Buffer.buffer() : partial[0]).appendBuffer(frame.binaryData());
-                if (frame.isFinal()) {
-                    partial[0] = null;
-                    received(message, System.currentTimeMillis());
+                if (!frame.isFinal()) {
+                    pending[0] = (pending[0] == null ? Buffer.buffer() : pending[0]).appendBuffer(frame.binaryData());
+                    return;
                 }
+                Buffer message = pending[0] == null ? frame.binaryData() : pending[0].appendBuffer(frame.binaryData());
+                pending[0] = null;
+                received(message, System.currentTimeMillis());
             });
         }
 

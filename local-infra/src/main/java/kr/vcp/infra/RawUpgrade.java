@@ -12,6 +12,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawUpgrade {
 
+    /** What Chrome and Firefox offer on every connection. */
+    public static final String BROWSER_COMPRESSION_OFFER =
+            "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits";
+
+    /** The per-frame compression old WebKit offered. */
+    public static final String PER_FRAME_COMPRESSION_OFFER = "Sec-WebSocket-Extensions: x-webkit-deflate-frame";
+
     private RawUpgrade() {
     }
 
@@ -38,11 +45,4 @@ public final class RawUpgrade {
             return head.toString();
         }
     }
-
-    /** What Chrome and Firefox offer on every connection. */
-    public static final String BROWSER_COMPRESSION_OFFER =
-            "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits";
-
-    /** The per-frame compression old WebKit offered. */
-    public static final String PER_FRAME_COMPRESSION_OFFER = "Sec-WebSocket-Extensions: x-webkit-deflate-frame";
 }

@@ -2,12 +2,11 @@ package kr.vcp.gateway.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -78,21 +77,15 @@ public class AdminResource {
 
     @GET
     @Path("/events")
-    public EventList events(@HeaderParam("X-API-Key") String apiKey, @QueryParam("partition") String partition,
-            @QueryParam("from_offset") String fromOffset, @QueryParam("to_offset") String toOffset,
-            @QueryParam("from_time") String fromTime, @QueryParam("to_time") String toTime,
-            @QueryParam("limit") String limit) {
-        List<TopicEvent> events = read(apiKey, partition, fromOffset, toOffset, fromTime, toTime, limit);
+    public EventList events(@BeanParam EventRangeQuery query) {
+        List<TopicEvent> events = read(query);
         return new EventList(Topics.KAFKA_SIGNALS, events.size(), events);
     }
 
     @POST
     @Path("/replay")
-    public ReplayReport replay(@HeaderParam("X-API-Key") String apiKey, @QueryParam("partition") String partition,
-            @QueryParam("from_offset") String fromOffset, @QueryParam("to_offset") String toOffset,
-            @QueryParam("from_time") String fromTime, @QueryParam("to_time") String toTime,
-            @QueryParam("limit") String limit) {
-        List<TopicEvent> read = read(apiKey, partition, fromOffset, toOffset, fromTime, toTime, limit);
+    public ReplayReport replay(@BeanParam EventRangeQuery query) {
+        List<TopicEvent> read = read(query);
         List<SignalsScanned> events = read.stream().map(TopicEvent::event).filter(Objects::nonNull).toList();
         int sent = broadcaster.replay(events);
         return new ReplayReport(Topics.WS_DEBUG_SIGNAL_VCP, read.size(), events.size(),
@@ -100,10 +93,9 @@ public class AdminResource {
     }
 
     /** Both endpoints: authorise, check the range, read it. */
-    private List<TopicEvent> read(String apiKey, String partition, String fromOffset, String toOffset, String fromTime,
-            String toTime, String limit) {
-        authorize(apiKey);
-        return reader.read(range(partition, fromOffset, toOffset, fromTime, toTime, limit)).stream()
+    private List<TopicEvent> read(EventRangeQuery query) {
+        authorize(query.apiKey);
+        return reader.read(range(query)).stream()
                 .map(AdminResource::toEvent).toList();
     }
 
@@ -118,15 +110,14 @@ public class AdminResource {
         }
     }
 
-    private TopicReader.Range range(String partition, String fromOffset, String toOffset, String fromTime,
-            String toTime, String limit) {
+    private TopicReader.Range range(EventRangeQuery query) {
         List<ApiError.Violation> violations = new ArrayList<>();
-        Long from = number(fromOffset, "from_offset", violations);
-        Long to = number(toOffset, "to_offset", violations);
-        Long p = number(partition, "partition", violations);
-        Long max = number(limit, "limit", violations);
-        Instant since = time(fromTime, "from_time", violations);
-        Instant until = time(toTime, "to_time", violations);
+        Long from = number(query.fromOffset, "from_offset", violations);
+        Long to = number(query.toOffset, "to_offset", violations);
+        Long p = number(query.partition, "partition", violations);
+        Long max = number(query.limit, "limit", violations);
+        Instant since = time(query.fromTime, "from_time", violations);
+        Instant until = time(query.toTime, "to_time", violations);
         if (from != null && since != null) {
             violations.add(new ApiError.Violation("from_time", "give from_offset or from_time, not both"));
         }
@@ -140,9 +131,8 @@ public class AdminResource {
             violations.add(new ApiError.Violation("limit", "must be from 1 to " + config.maxEvents()));
         }
         if (!violations.isEmpty()) {
-            String message = String.join("; ", violations.stream().map(v -> v.field() + ": " + v.message()).toList());
             throw new WebApplicationException(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new ApiError("invalid_request", message, violations)).build());
+                    .entity(ApiError.invalid("invalid_request", violations)).build());
         }
         return new TopicReader.Range(p == null ? null : p.intValue(), from, to, since, until,
                 max == null ? config.maxEvents() : max.intValue());

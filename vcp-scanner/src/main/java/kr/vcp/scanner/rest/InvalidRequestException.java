@@ -1,7 +1,6 @@
 package kr.vcp.scanner.rest;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import kr.vcp.model.ApiError;
 
 /** A request that cannot be acted on, with every reason found. */
@@ -11,12 +10,12 @@ public class InvalidRequestException extends RuntimeException {
     private final List<ApiError.Violation> violations;
 
     public InvalidRequestException(String code, List<ApiError.Violation> violations) {
-        super(violations.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; ")));
+        super(ApiError.summary(violations));
         this.code = code;
         this.violations = List.copyOf(violations);
     }
 
     public ApiError toError() {
-        return new ApiError(code, getMessage(), violations);
+        return ApiError.invalid(code, violations);
     }
 }
