@@ -18,7 +18,10 @@ public final class WsClient implements AutoCloseable {
     private final WebSocketClientConnection connection;
 
     public WsClient(URI base) {
+        // On the connection's event loop, one message after the other: the default runs them on worker threads
+        // side by side, so a test could see the last update before the ones before it were recorded.
         connection = BasicWebSocketConnector.create().baseUri(base).path("/ws")
+                .executionModel(BasicWebSocketConnector.ExecutionModel.NON_BLOCKING)
                 .addHeader("Origin", "http://dashboard.test")
                 .onTextMessage((c, text) -> received.add(parse(text)))
                 .connectAndAwait();
