@@ -1,7 +1,11 @@
 package kr.vcp.gateway.service;
 
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -49,21 +53,30 @@ public final class ClientSession {
     private final WebSocketConnection connection;
     private final WebSocketBase socket;
     private final Channel channel;
+    private final ChannelHandlerContext frames;
     private final EventLoop eventLoop;
     private final int capacity;
     private final Listener listener;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<String> topics = ConcurrentHashMap.newKeySet(2);
     private final TokenBucket inbound;
-    private boolean closing;
+    private volatile boolean closing;
     private volatile long lastSeenNanos = System.nanoTime();
 
     ClientSession(WebSocketConnection connection, int capacity, TokenBucket inbound, Listener listener) {
         this.connection = connection;
         this.socket = VertxSockets.socket(connection);
-        this.channel = socket == null ? null : VertxSockets.channel(socket);
+        Channel raw = socket == null ? null : VertxSockets.channel(socket);
         // Opened on the connection's own context: its event loop is the one that writes to the socket.
-        this.eventLoop = Vertx.currentContext() instanceof ContextInternal context ? context.nettyEventLoop() : null;
+        EventLoop loop = Vertx.currentContext() instanceof ContextInternal context ? context.nettyEventLoop() : null;
+        this.frames = raw == null || loop == null ? null : raw.pipeline().context(WebSocketFrameEncoder.class);
+        this.channel = frames == null ? null : raw;
+        this.eventLoop = frames == null ? null : loop;
+        if (frames != null && raw.pipeline().get(IdleStateHandler.class) != null) {
+            // The HTTP server's idle timeout would put a listener on every frame written to the connection; the
+            // heartbeat already closes silent WebSocket clients, so their connections do without it.
+            raw.pipeline().remove(IdleStateHandler.class);
+        }
         this.capacity = capacity;
         this.inbound = inbound;
         this.listener = listener;
@@ -79,7 +92,7 @@ public final class ClientSession {
 
     /** Whether broadcasts reach it as the one shared encoded frame, written by its own event loop. */
     public boolean writesSharedFrames() {
-        return channel != null && eventLoop != null;
+        return channel != null;
     }
 
     Set<String> topics() {
@@ -120,43 +133,81 @@ public final class ClientSession {
      * @param kafkaTimestampMillis when the event behind it reached Kafka, or -1 for replies
      */
     public boolean send(EncodedText text, long kafkaTimestampMillis) {
-        int dropped;
+        if (channel == null) {
+            return sendThroughVertx(text, kafkaTimestampMillis);
+        }
+        if (eventLoop.inEventLoop()) {
+            return writeFrame(text, kafkaTimestampMillis);
+        }
+        // The frames waiting in the channel are counted on its own loop; the tasks keep the order of the calls.
+        eventLoop.execute(() -> writeFrame(text, kafkaTimestampMillis));
+        return !closing;
+    }
+
+    /**
+     * On the connection's event loop: the shared frame goes straight to the socket's outbound buffer, past the
+     * WebSocket encoder it needs nothing from, with no promise to complete; the buffer's length is the queue.
+     */
+    private boolean writeFrame(EncodedText text, long kafkaTimestampMillis) {
+        if (closing) {
+            return false;
+        }
+        if (!channel.isActive()) {
+            listener.failed();
+            return false;
+        }
+        ChannelOutboundBuffer waiting = channel.unsafe().outboundBuffer();
+        int queued = waiting == null ? 0 : waiting.size();
+        if (queued >= capacity) {
+            cutOff(queued);
+            return false;
+        }
+        frames.writeAndFlush(text.frame(), channel.voidPromise());
+        listener.sent(kafkaTimestampMillis);
+        return true;
+    }
+
+    /** Where the channel is out of reach: Vert.x frames the text, and a count of frames not yet sent is the queue. */
+    private boolean sendThroughVertx(EncodedText text, long kafkaTimestampMillis) {
         synchronized (this) {
             if (closing) {
                 return false;
             }
-            if (inFlight.get() < capacity) {
-                inFlight.incrementAndGet();
-                // Written in the order of the calls: the session's lock orders them, the connection keeps the order.
-                write(text, sent -> {
-                    inFlight.decrementAndGet();
-                    if (sent) {
-                        listener.sent(kafkaTimestampMillis);
-                    } else {
-                        listener.failed();
-                    }
-                });
-                return true;
+            if (inFlight.get() >= capacity) {
+                cutOff(inFlight.get());
+                return false;
             }
-            dropped = inFlight.get() + 1;
-            closing = true;
+            inFlight.incrementAndGet();
+            // Written in the order of the calls: the session's lock orders them, the connection keeps the order.
+            Consumer<Boolean> done = sent -> {
+                inFlight.decrementAndGet();
+                if (sent) {
+                    listener.sent(kafkaTimestampMillis);
+                } else {
+                    listener.failed();
+                }
+            };
+            if (socket != null) {
+                socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text.payload(), true))
+                        .onComplete(r -> done.accept(r.succeeded()));
+            } else {
+                connection.sendText(text.text()).subscribe().with(ok -> done.accept(true), e -> done.accept(false));
+            }
+            return true;
         }
-        Log.warnf("Connection %s stopped reading (%d frames waiting): closed", id(), dropped - 1);
-        listener.cutOffSlowConsumer(dropped);
-        connection.close(SLOW_CONSUMER).subscribe().with(ok -> { }, failure -> { });
-        return false;
     }
 
-    /** Writes the frame by the fastest way this connection allows and reports whether it left. */
-    private void write(EncodedText text, Consumer<Boolean> done) {
-        if (channel != null) {
-            channel.writeAndFlush(text.frame()).addListener(f -> done.accept(f.isSuccess()));
-        } else if (socket != null) {
-            socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text.payload(), true))
-                    .onComplete(r -> done.accept(r.succeeded()));
-        } else {
-            connection.sendText(text.text()).subscribe().with(ok -> done.accept(true), e -> done.accept(false));
+    /** Closes a client that left {@code waiting} frames unread; they and the one refused are dropped. */
+    private void cutOff(int waiting) {
+        synchronized (this) {
+            if (closing) {
+                return;
+            }
+            closing = true;
         }
+        Log.warnf("Connection %s stopped reading (%d frames waiting): closed", id(), waiting);
+        listener.cutOffSlowConsumer(waiting + 1);
+        connection.close(SLOW_CONSUMER).subscribe().with(ok -> { }, failure -> { });
     }
 
     /** Closes with {@code reason}; frames not yet sent may still leave before the close frame. */

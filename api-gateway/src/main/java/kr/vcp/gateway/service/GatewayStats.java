@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The gateway's counters, for {@code /ws/stats} and Prometheus ({@code /q/metrics}) alike: frames delivered and
- * dropped, why connections were cut, and the delivery lag from the Kafka record's timestamp to the frame leaving.
+ * dropped, why connections were cut, and the delivery lag from the Kafka record's timestamp to the frame being written to the
+ * client's socket (or queued behind the frames it has not read yet).
  */
 @Startup // meters exist from the start, not from the first connection
 @Singleton // no client proxy: every frame sent reports here
@@ -46,7 +47,7 @@ public class GatewayStats implements ClientSession.Listener {
         registry.gauge("vcp.ws.upgrades.refused", refused);
         deliveredCounter = Counter.builder("vcp.ws.delivered").description("frames sent to clients").register(registry);
         lagSummary = DistributionSummary.builder("vcp.ws.delivery.lag").baseUnit("milliseconds")
-                .description("Kafka record timestamp to the signal_update frame leaving the gateway")
+                .description("Kafka record timestamp to the signal_update frame written to the socket")
                 .publishPercentiles(0.5, 0.99).register(registry);
     }
 
