@@ -40,7 +40,8 @@ public final class ClientSession {
 
     /** Reports what happened to frames and why a session was cut, for the gateway's counters. */
     public interface Listener {
-        void sent(long kafkaTimestampMillis);
+        /** {@code frames} frames of one message were written, to as many connections or to one. */
+        void sent(int frames, long kafkaTimestampMillis);
 
         void failed();
 
@@ -106,7 +107,7 @@ public final class ClientSession {
     public static void sendAll(Collection<ClientSession> sessions, EncodedText text, long kafkaTimestampMillis) {
         Map<EventLoop, List<ClientSession>> byLoop = new HashMap<>();
         for (ClientSession session : sessions) {
-            if (session.eventLoop == null) {
+            if (session.channel == null) {
                 session.send(text, kafkaTimestampMillis);
             } else {
                 byLoop.computeIfAbsent(session.eventLoop, loop -> new ArrayList<>()).add(session);
@@ -115,9 +116,24 @@ public final class ClientSession {
         byLoop.forEach((loop, own) -> {
             for (int from = 0; from < own.size(); from += WRITES_PER_TASK) {
                 List<ClientSession> chunk = own.subList(from, Math.min(own.size(), from + WRITES_PER_TASK));
-                loop.execute(() -> chunk.forEach(session -> session.send(text, kafkaTimestampMillis)));
+                loop.execute(() -> writeFrames(chunk, text, kafkaTimestampMillis));
             }
         });
+    }
+
+    /**
+     * On the sessions' own event loop: the frame to each of them, reported to the listener once for all. Returns how
+     * many were written.
+     */
+    private static int writeFrames(List<ClientSession> sessions, EncodedText text, long kafkaTimestampMillis) {
+        int written = 0;
+        for (ClientSession session : sessions) {
+            written += session.writeFrame(text) ? 1 : 0;
+        }
+        if (written > 0) {
+            sessions.get(0).listener.sent(written, kafkaTimestampMillis);
+        }
+        return written;
     }
 
     /** {@link #send(EncodedText, long)} for a reply made for this client alone. */
@@ -137,10 +153,10 @@ public final class ClientSession {
             return sendThroughVertx(text, kafkaTimestampMillis);
         }
         if (eventLoop.inEventLoop()) {
-            return writeFrame(text, kafkaTimestampMillis);
+            return writeFrames(List.of(this), text, kafkaTimestampMillis) > 0;
         }
         // The frames waiting in the channel are counted on its own loop; the tasks keep the order of the calls.
-        eventLoop.execute(() -> writeFrame(text, kafkaTimestampMillis));
+        eventLoop.execute(() -> writeFrames(List.of(this), text, kafkaTimestampMillis));
         return !closing;
     }
 
@@ -148,7 +164,7 @@ public final class ClientSession {
      * On the connection's event loop: the shared frame goes straight to the socket's outbound buffer, past the
      * WebSocket encoder it needs nothing from, with no promise to complete; the buffer's length is the queue.
      */
-    private boolean writeFrame(EncodedText text, long kafkaTimestampMillis) {
+    private boolean writeFrame(EncodedText text) {
         if (closing) {
             return false;
         }
@@ -163,7 +179,6 @@ public final class ClientSession {
             return false;
         }
         frames.writeAndFlush(text.frame(), channel.voidPromise());
-        listener.sent(kafkaTimestampMillis);
         return true;
     }
 
@@ -182,7 +197,7 @@ public final class ClientSession {
             Consumer<Boolean> done = sent -> {
                 inFlight.decrementAndGet();
                 if (sent) {
-                    listener.sent(kafkaTimestampMillis);
+                    listener.sent(1, kafkaTimestampMillis);
                 } else {
                     listener.failed();
                 }

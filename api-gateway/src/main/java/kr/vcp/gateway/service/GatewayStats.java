@@ -1,12 +1,15 @@
 package kr.vcp.gateway.service;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * The gateway's counters, for {@code /ws/stats} and Prometheus ({@code /q/metrics}) alike: frames delivered and
@@ -26,7 +29,7 @@ public class GatewayStats implements ClientSession.Listener {
             Long lagMaxMs) {
     }
 
-    private final AtomicLong delivered = new AtomicLong();
+    private final LongAdder delivered = new LongAdder();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong slow = new AtomicLong();
     private final AtomicLong heartbeat = new AtomicLong();
@@ -35,8 +38,6 @@ public class GatewayStats implements ClientSession.Listener {
     private final AtomicLong refused = new AtomicLong();
     private final long[] lags = new long[LAG_WINDOW];
     private long lagCount;
-    private final DistributionSummary lagSummary;
-    private final Counter deliveredCounter;
 
     public GatewayStats(MeterRegistry registry) {
         registry.gauge("vcp.ws.dropped", dropped);
@@ -45,21 +46,31 @@ public class GatewayStats implements ClientSession.Listener {
         registry.gauge("vcp.ws.disconnects.policy", policy);
         registry.gauge("vcp.ws.messages.rate.limited", rateLimited);
         registry.gauge("vcp.ws.upgrades.refused", refused);
-        deliveredCounter = Counter.builder("vcp.ws.delivered").description("frames sent to clients").register(registry);
-        lagSummary = DistributionSummary.builder("vcp.ws.delivery.lag").baseUnit("milliseconds")
-                .description("Kafka record timestamp to the signal_update frame written to the socket")
-                .publishPercentiles(0.5, 0.99).register(registry);
+        FunctionCounter.builder("vcp.ws.delivered", delivered, LongAdder::sum).description("frames sent to clients")
+                .register(registry);
+        // The same window as /ws/stats, read when scraped: nothing more is done per frame for Prometheus.
+        Map<String, Function<Snapshot, Long>> quantiles = Map.of("0.5", Snapshot::lagP50Ms, "0.99", Snapshot::lagP99Ms);
+        quantiles.forEach((quantile, lag) -> Gauge.builder("vcp.ws.delivery.lag", this, stats -> {
+            Long value = lag.apply(stats.snapshot());
+            return value == null ? Double.NaN : value;
+        }).baseUnit("milliseconds").tag("quantile", quantile).strongReference(true)
+                .description("Kafka record timestamp to the signal_update frame written, over the latest deliveries")
+                .register(registry));
     }
 
+    /**
+     * {@code frames} copies of one update were written, one after the other; the lag of all of them is taken after
+     * the last, so a frame's may be over by the time the ones before it took (a few hundred writes at most).
+     */
     @Override
-    public void sent(long kafkaTimestampMillis) {
-        delivered.incrementAndGet();
-        deliveredCounter.increment();
+    public void sent(int frames, long kafkaTimestampMillis) {
+        delivered.add(frames);
         if (kafkaTimestampMillis > 0) {
             long lag = Math.max(0, System.currentTimeMillis() - kafkaTimestampMillis);
-            lagSummary.record(lag);
             synchronized (lags) {
-                lags[(int) (lagCount++ % LAG_WINDOW)] = lag;
+                for (int i = 0; i < frames; i++) {
+                    lags[(int) (lagCount++ % LAG_WINDOW)] = lag;
+                }
             }
         }
     }
@@ -100,7 +111,7 @@ public class GatewayStats implements ClientSession.Listener {
         Long p50 = window.length == 0 ? null : window[(int) Math.floor(0.50 * (window.length - 1))];
         Long p99 = window.length == 0 ? null : window[(int) Math.floor(0.99 * (window.length - 1))];
         Long max = window.length == 0 ? null : window[window.length - 1];
-        return new Snapshot(delivered.get(), dropped.get(), slow.get(), heartbeat.get(), rateLimited.get(),
+        return new Snapshot(delivered.sum(), dropped.get(), slow.get(), heartbeat.get(), rateLimited.get(),
                 policy.get(), refused.get(), p50, p99, max);
     }
 }

@@ -133,9 +133,9 @@ public class SignalBroadcaster {
                 return;
             }
             var subscribers = connections.subscribers(Topics.WS_SIGNAL_VCP);
+            ClientSession.sendAll(subscribers, currentUpdate, kafkaTimestampMillis);
             Log.infof("Event %s (scan %s, %s): %d signals to %d subscribers", event.eventId(), event.scanId(),
                     event.market(), board.signals().size(), subscribers.size());
-            ClientSession.sendAll(subscribers, currentUpdate, kafkaTimestampMillis);
         }
     }
 
