@@ -1,11 +1,5 @@
 package kr.vcp.e2e;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocket;
-import io.vertx.core.http.WebSocketClient;
-import io.vertx.core.http.WebSocketClientOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +9,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -25,9 +18,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import kr.vcp.infra.KafkaServer;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
+import kr.vcp.infra.WebSocketWire;
 import kr.vcp.model.Grade;
 import kr.vcp.model.Json;
 import kr.vcp.model.Market;
@@ -43,8 +38,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Fan-out of the packaged gateway: this JVM opens N WebSocket connections on one Vert.x event loop and subscribes
- * them all, then 20-signal updates are published to a real Kafka broker. It measures
+ * Fan-out of the packaged gateway: this JVM opens N WebSocket connections, read on one thread by
+ * {@link LoadClient}, and subscribes them all, then 20-signal updates are published to a real Kafka broker. It measures
  * <ul>
  * <li>single updates, one at a time with the gateway otherwise idle: the lag from sending the record to Kafka to
  * each subscriber's receipt (p50, p99, max);</li>
@@ -62,6 +57,11 @@ public final class FanOutBenchmark {
     private static final byte[] EVENT_ID = "\"event_id\":\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SUBSCRIBED = "{\"type\":\"subscribed\"".getBytes(StandardCharsets.UTF_8);
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    /**
+     * Threads of the load client. One, on this 2-core machine: a second one had four busy threads contend for the
+     * two cores and made the last receipts later (p99 122 ms where one thread gives about 100).
+     */
+    private static final int CLIENT_THREADS = Integer.getInteger("vcp.bench.client-threads", 1);
 
     private FanOutBenchmark() {
     }
@@ -70,47 +70,36 @@ public final class FanOutBenchmark {
         int[] sizes = Arrays.stream((args.length > 0 ? args[0] : "1000,5000,10000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         Path gatewayJar = Path.of(System.getProperty("vcp.root", ".")).resolve("api-gateway/target/quarkus-app/quarkus-run.jar");
-        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
         try (KafkaServer kafka = KafkaServer.start(0); KafkaProducer<String, String> producer = producer(kafka)) {
             for (int n : sizes) {
                 try (ServiceProcess gateway = ServiceProcess.start("bench-gateway-" + n, gatewayJar, 0,
                         Map.of(SharedServers.KAFKA_ENV, kafka.bootstrapServers()), Path.of("target", "benchmark"))) {
-                    run(vertx, n, gateway, producer);
+                    run(n, gateway, producer);
                 }
             }
         }
         System.exit(0);
     }
 
-    private static void run(Vertx vertx, int n, ServiceProcess gateway, KafkaProducer<String, String> producer)
+    private static void run(int n, ServiceProcess gateway, KafkaProducer<String, String> producer)
             throws Exception {
         Thread.sleep(2_000);
         jcmd(gateway.pid(), "GC.run");
         Thread.sleep(500);
         long rssBefore = rssKb(gateway.pid());
         long heapBefore = heapUsedKb(gateway.pid());
-        Clients clients = new Clients();
-        // Offers permessage-deflate as browsers do, so the gateway's answer to it is part of what is measured.
-        WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(n + 10)
-                .setMaxFrameSize(1 << 20).setMaxMessageSize(1 << 20).setConnectTimeout(60_000)
-                .setTryUsePerMessageCompression(true));
+        Clients clients = new Clients(n * (WARMUP_EVENTS + SINGLE_EVENTS + BURST_EVENTS));
         Instant opening = Instant.now();
-        List<WebSocket> sockets = Collections.synchronizedList(new ArrayList<>());
-        AtomicInteger failed = new AtomicInteger();
-        for (int i = 0; i < n; i++) {
-            client.connect(gateway.port(), "127.0.0.1", "/ws").onSuccess(ws -> {
-                sockets.add(ws);
-                clients.attach(ws);
-                ws.writeTextMessage("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
-            }).onFailure(e -> failed.incrementAndGet());
-        }
+        // Offers permessage-deflate as browsers do, so the gateway's answer to it is part of what is measured.
+        LoadClient client = LoadClient.open(gateway.port(), n, CLIENT_THREADS,
+                "{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}", clients::received,
+                WebSocketWire.BROWSER_COMPRESSION_OFFER);
         long deadline = System.currentTimeMillis() + 180_000;
-        while (clients.subscribed.get() + failed.get() < n && System.currentTimeMillis() < deadline) {
+        while (clients.subscribed.get() < n && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
         }
         if (clients.subscribed.get() < n) {
-            System.out.printf("  only %,d of %,d connections subscribed (%,d failed)%n", clients.subscribed.get(), n,
-                    failed.get());
+            System.out.printf("  only %,d of %,d connections subscribed%n", clients.subscribed.get(), n);
         }
         long openMs = java.time.Duration.between(opening, Instant.now()).toMillis();
         jcmd(gateway.pid(), "GC.run");
@@ -125,14 +114,19 @@ public final class FanOutBenchmark {
         for (int e = 0; e < WARMUP_EVENTS; e++) {
             publishAndAwait(producer, clients, subscribers, 1);
         }
-        clients.lags.clear();
+        long singleFrom = clients.received.get();
 
         // Single updates: each is sent to Kafka, delivered to every subscriber, then a pause before the next.
+        long[] lastPerUpdate = new long[SINGLE_EVENTS];
         for (int e = 0; e < SINGLE_EVENTS; e++) {
+            long from = clients.received.get();
             publishAndAwait(producer, clients, subscribers, 1);
+            long[] update = clients.lags(from, clients.received.get());
+            lastPerUpdate[e] = update.length == 0 ? -1 : update[update.length - 1];
             Thread.sleep(300);
         }
-        long[] single = clients.lags.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] single = clients.lags(singleFrom, clients.received.get());
+        Arrays.sort(lastPerUpdate);
 
         // Burst: updates back to back; deliveries per second from the first send to the last receipt.
         long[] cpuBefore = cpuTicks(gateway.pid());
@@ -150,9 +144,10 @@ public final class FanOutBenchmark {
 
         System.out.printf("Fan-out to %,d subscribers (opened in %,d ms), 20-signal updates of %,d bytes%n", subscribers,
                 openMs, clients.messageBytes.get());
-        System.out.printf("  single updates: lag p50 %d ms, p99 %d ms, max %d ms over %,d deliveries%n",
-                percentile(single, 0.50), percentile(single, 0.99), single.length == 0 ? -1 : single[single.length - 1],
+        System.out.printf("  single updates: lag min %d ms, p50 %d ms, p99 %d ms, max %d ms over %,d deliveries%n",
+                percentile(single, 0), percentile(single, 0.50), percentile(single, 0.99), single.length == 0 ? -1 : single[single.length - 1],
                 single.length);
+        System.out.printf("  each update's last delivery: %s ms%n", Arrays.toString(lastPerUpdate));
         System.out.printf("  burst of %d: %,d deliveries in %,d ms = %,.0f/s; gateway CPU %.2f s (%.0f%% kernel) = %,.0f"
                 + " deliveries per CPU-second; load client CPU %.2f s%n", BURST_EVENTS, delivered, burstMs,
                 delivered * 1000.0 / burstMs, cpuSeconds, 100 * (1 - userSeconds / Math.max(0.01, cpuSeconds)),
@@ -162,17 +157,16 @@ public final class FanOutBenchmark {
                 (rssIdle - rssBefore) / (double) subscribers, (heapIdle - heapBefore) / (double) subscribers, histogram);
         String stats = TestSystem.get(gateway.baseUri().resolve("/ws/stats"));
         System.out.println("  gateway " + stats.replaceAll(".*\"delivery\":", "delivery: ").replace("}}", "}"));
-        for (WebSocket ws : sockets) {
-            ws.close();
-        }
+        client.closeAll(30);
         client.close();
     }
 
-    /** One producer for the whole run, as the scanner's relay has: its start-up is not part of any lag. */
+    /** One producer for the whole run, set as the scanner's: its start-up is not part of any lag. */
     private static KafkaProducer<String, String> producer(KafkaServer kafka) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
@@ -253,71 +247,58 @@ public final class FanOutBenchmark {
     }
 
     /**
-     * What every connection received, counted on the client's event loop without decoding whole messages: the
-     * event id is all it needs.
+     * What every connection received, from the last bytes of each message: the event id is all it needs. Called by
+     * the load client's threads; {@code received} counts a delivery once its lag is stored.
      */
     private static final class Clients {
         final Map<String, Long> published = new ConcurrentHashMap<>();
-        final List<Long> lags = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger subscribed = new AtomicInteger();
         final AtomicLong received = new AtomicLong();
         final AtomicLong lastReceipt = new AtomicLong();
         final AtomicLong messageBytes = new AtomicLong();
+        private final AtomicInteger slots = new AtomicInteger();
+        private final AtomicLongArray lags;
 
-        /** Whole messages, whether they come in one frame (as the gateway sends them) or in fragments. */
-        void attach(WebSocket ws) {
-            Buffer[] pending = {null};
-            ws.frameHandler(frame -> {
-                if (!frame.isFinal()) {
-                    pending[0] = (pending[0] == null ? Buffer.buffer() : pending[0]).appendBuffer(frame.binaryData());
-                    return;
-                }
-                Buffer message = pending[0] == null ? frame.binaryData() : pending[0].appendBuffer(frame.binaryData());
-                pending[0] = null;
-                received(message, System.currentTimeMillis());
-            });
+        Clients(int deliveries) {
+            lags = new AtomicLongArray(deliveries);
         }
 
-        private void received(Buffer message, long now) {
-            if (startsWith(message, SUBSCRIBED)) {
+        void received(long length, byte[] tail, int tailLength, long now) {
+            if (length == tailLength && startsWith(tail, SUBSCRIBED)) {
                 subscribed.incrementAndGet();
                 return;
             }
-            int at = lastIndexOf(message, EVENT_ID);
-            if (at < 0) {
+            int at = lastIndexOf(tail, tailLength, EVENT_ID);
+            if (at < 0 || at + EVENT_ID.length + 36 > tailLength) {
                 return;
             }
-            Long sentAt = published.get(message.getString(at + EVENT_ID.length, at + EVENT_ID.length + 36));
+            Long sentAt = published.get(new String(tail, at + EVENT_ID.length, 36, StandardCharsets.US_ASCII));
             if (sentAt != null) {
-                lags.add(now - sentAt);
-                messageBytes.set(message.length());
-                received.incrementAndGet();
+                lags.set(slots.getAndIncrement(), now - sentAt);
+                messageBytes.set(length);
                 lastReceipt.accumulateAndGet(now, Math::max);
+                received.incrementAndGet();
             }
         }
 
-        private static boolean startsWith(Buffer b, byte[] prefix) {
-            if (b.length() < prefix.length) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length; i++) {
-                if (b.getByte(i) != prefix[i]) {
-                    return false;
-                }
-            }
-            return true;
+        /** The lags of deliveries {@code from} (inclusive) to {@code to}, sorted. */
+        long[] lags(long from, long to) {
+            long[] window = new long[(int) (to - from)];
+            Arrays.setAll(window, i -> lags.get((int) from + i));
+            Arrays.sort(window);
+            return window;
         }
 
-        /** Searched from the end: the event id closes the update's data, so only its last bytes are read. */
-        private static int lastIndexOf(Buffer b, byte[] needle) {
-            outer:
-            for (int i = b.length() - needle.length; i >= 0; i--) {
-                for (int j = 0; j < needle.length; j++) {
-                    if (b.getByte(i + j) != needle[j]) {
-                        continue outer;
-                    }
+        private static boolean startsWith(byte[] b, byte[] prefix) {
+            return b.length >= prefix.length && Arrays.equals(b, 0, prefix.length, prefix, 0, prefix.length);
+        }
+
+        /** Searched from the end: the event id closes the update's data. */
+        private static int lastIndexOf(byte[] b, int length, byte[] needle) {
+            for (int i = length - needle.length; i >= 0; i--) {
+                if (Arrays.equals(b, i, i + needle.length, needle, 0, needle.length)) {
+                    return i;
                 }
-                return i;
             }
             return -1;
         }

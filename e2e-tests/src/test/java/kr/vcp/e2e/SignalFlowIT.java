@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import kr.vcp.infra.KafkaServer;
-import kr.vcp.infra.RawUpgrade;
+import kr.vcp.infra.WebSocketWire;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
 import org.junit.jupiter.api.AfterAll;
@@ -76,8 +76,8 @@ class SignalFlowIT {
     @Test
     @org.junit.jupiter.api.Order(3)
     void thePackagedGatewayDeclinesTheCompressionBrowsersOffer() throws Exception {
-        for (String offer : List.of(RawUpgrade.BROWSER_COMPRESSION_OFFER, RawUpgrade.PER_FRAME_COMPRESSION_OFFER)) {
-            String head = RawUpgrade.answer(gateway.baseUri(), "/ws", offer);
+        for (String offer : List.of(WebSocketWire.BROWSER_COMPRESSION_OFFER, WebSocketWire.PER_FRAME_COMPRESSION_OFFER)) {
+            String head = WebSocketWire.answer(gateway.baseUri(), "/ws", offer);
 
             assertTrue(head.startsWith("HTTP/1.1 101"), head);
             assertTrue(!head.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-extensions"),

@@ -1,16 +1,13 @@
 package kr.vcp.gateway.websocket;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import kr.vcp.infra.WebSocketWire;
 
 /**
  * A WebSocket client on a bare socket, to behave as no library would let us: never read, never answer a ping, send
@@ -35,13 +32,11 @@ final class RawWsClient implements AutoCloseable {
         socket.setReceiveBufferSize(4096);
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
         socket.setSoTimeout(5000);
-        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
-                + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
-                + "Sec-WebSocket-Key: " + Base64.getEncoder().encodeToString(new byte[16]) + "\r\n");
-        headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
-        request.append("\r\n");
-        socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.US_ASCII));
-        String head = readHead(socket.getInputStream());
+        String[] headerLines = headers.entrySet().stream().map(h -> h.getKey() + ": " + h.getValue())
+                .toArray(String[]::new);
+        socket.getOutputStream().write(WebSocketWire.upgradeRequest("127.0.0.1", port, path, headerLines)
+                .getBytes(StandardCharsets.US_ASCII));
+        String head = WebSocketWire.readHead(socket.getInputStream());
         handshake = new Handshake(Integer.parseInt(head.split(" ")[1]), head);
     }
 
@@ -55,23 +50,8 @@ final class RawWsClient implements AutoCloseable {
 
     /** A masked client frame of {@code opcode} carrying {@code payload}. */
     void sendFrame(int opcode, byte[] payload) throws IOException {
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        frame.write(0x80 | opcode);
-        if (payload.length < 126) {
-            frame.write(0x80 | payload.length);
-        } else {
-            frame.write(0x80 | 126);
-            frame.write(payload.length >> 8);
-            frame.write(payload.length & 0xff);
-        }
-        byte[] mask = new byte[4];
-        ThreadLocalRandom.current().nextBytes(mask);
-        frame.write(mask);
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ mask[i % 4]);
-        }
         OutputStream out = socket.getOutputStream();
-        out.write(frame.toByteArray());
+        out.write(WebSocketWire.maskedFrame(opcode, payload));
         out.flush();
     }
 
@@ -114,17 +94,5 @@ final class RawWsClient implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        StringBuilder head = new StringBuilder();
-        while (!head.toString().endsWith("\r\n\r\n")) {
-            int c = in.read();
-            if (c < 0) {
-                break;
-            }
-            head.append((char) c);
-        }
-        return head.toString();
     }
 }

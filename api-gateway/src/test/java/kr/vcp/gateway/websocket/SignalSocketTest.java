@@ -28,7 +28,7 @@ import java.util.function.Predicate;
 import kr.vcp.gateway.service.ConnectionManager;
 import kr.vcp.gateway.service.SignalBroadcaster;
 import kr.vcp.infra.KafkaTopics;
-import kr.vcp.infra.RawUpgrade;
+import kr.vcp.infra.WebSocketWire;
 import kr.vcp.infra.quarkus.KafkaTestResource;
 import kr.vcp.model.Grade;
 import kr.vcp.model.Json;
@@ -128,8 +128,8 @@ class SignalSocketTest {
 
     @Test
     void aBrowsersCompressionOfferIsDeclinedSoEverySubscriberGetsTheSameFrame() throws Exception {
-        for (String offer : List.of(RawUpgrade.BROWSER_COMPRESSION_OFFER, RawUpgrade.PER_FRAME_COMPRESSION_OFFER)) {
-            String head = RawUpgrade.answer(base, "/ws", offer);
+        for (String offer : List.of(WebSocketWire.BROWSER_COMPRESSION_OFFER, WebSocketWire.PER_FRAME_COMPRESSION_OFFER)) {
+            String head = WebSocketWire.answer(base, "/ws", offer);
 
             assertTrue(head.startsWith("HTTP/1.1 101"), head);
             assertFalse(head.toLowerCase(java.util.Locale.ROOT).contains("sec-websocket-extensions"),
