@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import kr.vcp.infra.KafkaServer;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
@@ -51,6 +52,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class FanOutBenchmark {
 
+    private static final int BROKER_WARMUP_EVENTS = 10_000;
     private static final int WARMUP_EVENTS = 20;
     private static final int SINGLE_EVENTS = 20;
     private static final int BURST_EVENTS = 20;
@@ -71,10 +73,21 @@ public final class FanOutBenchmark {
                 .mapToInt(Integer::parseInt).toArray();
         Path gatewayJar = Path.of(System.getProperty("vcp.root", ".")).resolve("api-gateway/target/quarkus-app/quarkus-run.jar");
         try (KafkaServer kafka = KafkaServer.start(0); KafkaProducer<String, String> producer = producer(kafka)) {
+            // A broker that has run a while, as the scanner's has: a new one's request path is not compiled yet and
+            // takes several milliseconds per record. Every gateway started below also reads these at start-up.
+            long warming = System.currentTimeMillis();
+            for (int e = 0; e < BROKER_WARMUP_EVENTS; e++) {
+                publish(producer, null, 1);
+            }
+            int onTopic = BROKER_WARMUP_EVENTS;
+            System.out.printf("(%,d events through the broker first, in %,d ms)%n", BROKER_WARMUP_EVENTS,
+                    System.currentTimeMillis() - warming);
             for (int n : sizes) {
                 try (ServiceProcess gateway = ServiceProcess.start("bench-gateway-" + n, gatewayJar, 0,
                         Map.of(SharedServers.KAFKA_ENV, kafka.bootstrapServers()), Path.of("target", "benchmark"))) {
+                    awaitCaughtUp(gateway, onTopic);
                     run(n, gateway, producer);
+                    onTopic += WARMUP_EVENTS + SINGLE_EVENTS + BURST_EVENTS;
                 }
             }
         }
@@ -161,6 +174,23 @@ public final class FanOutBenchmark {
         client.close();
     }
 
+    /**
+     * Waits until a gateway just started has read the {@code events} already on the topic, as it does at start-up:
+     * clients connected before would get them all at once.
+     */
+    private static void awaitCaughtUp(ServiceProcess gateway, int events) throws Exception {
+        Pattern received = Pattern.compile("\"events_received\":(\\d+)");
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            Matcher m = received.matcher(TestSystem.get(gateway.baseUri().resolve("/ws/stats")));
+            if (m.find() && Long.parseLong(m.group(1)) >= events) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the gateway did not read the " + events + " events on the topic in 120 s");
+    }
+
     /** One producer for the whole run, set as the scanner's: its start-up is not part of any lag. */
     private static KafkaProducer<String, String> producer(KafkaServer kafka) {
         Properties props = new Properties();
@@ -174,7 +204,7 @@ public final class FanOutBenchmark {
     private static long publishAndAwait(KafkaProducer<String, String> producer, Clients clients, int subscribers,
             int count) throws Exception {
         long expected = clients.received.get() + (long) subscribers * count;
-        long sendingAt = publish(producer, clients.published, count);
+        long sendingAt = publish(producer, clients, count);
         long deadline = System.currentTimeMillis() + 120_000;
         while (clients.received.get() < expected && System.currentTimeMillis() < deadline) {
             Thread.sleep(2);
@@ -185,7 +215,8 @@ public final class FanOutBenchmark {
         return sendingAt;
     }
 
-    private static long publish(KafkaProducer<String, String> producer, Map<String, Long> published, int count)
+    /** Publishes {@code count} updates, for {@code clients} to count (null: nobody counts them); returns when. */
+    private static long publish(KafkaProducer<String, String> producer, Clients clients, int count)
             throws Exception {
         List<SignalsScanned> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -202,7 +233,9 @@ public final class FanOutBenchmark {
         // Each record carries the time it is sent as its Kafka timestamp, from which the lag is measured.
         List<String> values = events.stream().map(Json::write).toList();
         long sendingAt = System.currentTimeMillis();
-        events.forEach(e -> published.put(e.eventId().toString(), sendingAt));
+        if (clients != null) {
+            clients.expect(events, sendingAt);
+        }
         List<Future<RecordMetadata>> acks = new ArrayList<>();
         for (String value : values) {
             acks.add(producer.send(new ProducerRecord<>(Topics.KAFKA_SIGNALS, null, sendingAt, Topics.SIGNALS_KEY, value)));
@@ -235,7 +268,7 @@ public final class FanOutBenchmark {
     /** The gateway's heap in use, from {@code jcmd GC.heap_info} ("used NNNK"), right after {@code GC.run}. */
     private static long heapUsedKb(long pid) throws Exception {
         jcmd(pid, "GC.run");
-        java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
+        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
         return used.find() ? Long.parseLong(used.group(1)) : -1;
     }
 
@@ -248,16 +281,18 @@ public final class FanOutBenchmark {
 
     /**
      * What every connection received, from the last bytes of each message: the event id is all it needs. Called by
-     * the load client's threads; {@code received} counts a delivery once its lag is stored.
+     * the load client's threads; {@code received} counts a delivery once its lag is stored. Only the updates of the
+     * latest publish are counted: each waits for all deliveries of the one before.
      */
     private static final class Clients {
-        final Map<String, Long> published = new ConcurrentHashMap<>();
         final AtomicInteger subscribed = new AtomicInteger();
         final AtomicLong received = new AtomicLong();
         final AtomicLong lastReceipt = new AtomicLong();
         final AtomicLong messageBytes = new AtomicLong();
         private final AtomicInteger slots = new AtomicInteger();
         private final AtomicLongArray lags;
+        private volatile long expectedSentAt;
+        private volatile byte[][] expected = new byte[0][];
 
         Clients(int deliveries) {
             lags = new AtomicLongArray(deliveries);
@@ -272,13 +307,25 @@ public final class FanOutBenchmark {
             if (at < 0 || at + EVENT_ID.length + 36 > tailLength) {
                 return;
             }
-            Long sentAt = published.get(new String(tail, at + EVENT_ID.length, 36, StandardCharsets.US_ASCII));
-            if (sentAt != null) {
-                lags.set(slots.getAndIncrement(), now - sentAt);
-                messageBytes.set(length);
-                lastReceipt.accumulateAndGet(now, Math::max);
-                received.incrementAndGet();
+            byte[][] ids = expected;
+            long sentAt = expectedSentAt;
+            int idAt = at + EVENT_ID.length;
+            for (byte[] id : ids) {
+                if (Arrays.equals(tail, idAt, idAt + id.length, id, 0, id.length)) {
+                    lags.set(slots.getAndIncrement(), now - sentAt);
+                    messageBytes.set(length);
+                    lastReceipt.accumulateAndGet(now, Math::max);
+                    received.incrementAndGet();
+                    return;
+                }
             }
+        }
+
+        /** The updates about to be published and when: their ids, compared as bytes, so a receipt allocates nothing. */
+        void expect(List<SignalsScanned> events, long sentAt) {
+            expectedSentAt = sentAt;
+            expected = events.stream().map(e -> e.eventId().toString().getBytes(StandardCharsets.US_ASCII))
+                    .toArray(byte[][]::new);
         }
 
         /** The lags of deliveries {@code from} (inclusive) to {@code to}, sorted. */

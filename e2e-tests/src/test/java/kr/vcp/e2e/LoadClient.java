@@ -87,10 +87,12 @@ final class LoadClient implements AutoCloseable {
         byte[] request = WebSocketWire.upgradeRequest("127.0.0.1", port, "/ws", headerLines)
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] first = WebSocketWire.maskedFrame(OP_TEXT, firstMessage.getBytes(StandardCharsets.UTF_8));
+        // Reading from the first connection on, as browsers do: a connection opened early may get updates while the
+        // others open, and one not read would be cut off as a slow consumer.
+        client.readers.forEach(reader -> reader.thread.start());
         for (int i = 0; i < n; i++) {
             client.connections.add(client.connect(port, request, first, client.readers.get(i % threads)));
         }
-        client.readers.forEach(reader -> reader.thread.start());
         return client;
     }
 
@@ -119,8 +121,9 @@ final class LoadClient implements AutoCloseable {
         channel.write(ByteBuffer.wrap(first));
         channel.configureBlocking(false);
         Connection connection = new Connection(channel, reader.in);
-        channel.register(reader.selector, SelectionKey.OP_READ, connection);
         connection.parse(head.flip().position(end));
+        channel.register(reader.selector, SelectionKey.OP_READ, connection);
+        reader.selector.wakeup();
         return connection;
     }
 
