@@ -1,5 +1,6 @@
 package kr.vcp.gateway.service;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundBuffer;
@@ -127,9 +128,24 @@ public final class ClientSession {
      */
     private static int writeFrames(List<ClientSession> sessions, EncodedText text, long kafkaTimestampMillis) {
         int written = 0;
+        // One view of the frame serves the batch: lent to each connection and taken back once its socket has taken
+        // it whole, as it mostly does. A connection still holding it keeps it, and the next one gets a new view. So
+        // a broadcast makes a handful of objects, not three per connection for the young GC to clear.
+        ByteBuf view = text.frame();
         for (ClientSession session : sessions) {
-            written += session.writeFrame(text) ? 1 : 0;
+            if (!session.writeFrame(view.retain())) {
+                view.release();
+            } else {
+                written++;
+                if (session.holdsFrames()) {
+                    view.release();
+                    view = text.frame();
+                } else {
+                    view.readerIndex(0);
+                }
+            }
         }
+        view.release();
         if (written > 0) {
             sessions.get(0).listener.sent(written, kafkaTimestampMillis);
         }
@@ -164,7 +180,7 @@ public final class ClientSession {
      * On the connection's event loop: the shared frame goes straight to the socket's outbound buffer, past the
      * WebSocket encoder it needs nothing from, with no promise to complete; the buffer's length is the queue.
      */
-    private boolean writeFrame(EncodedText text) {
+    private boolean writeFrame(ByteBuf frame) {
         if (closing) {
             return false;
         }
@@ -178,8 +194,14 @@ public final class ClientSession {
             cutOff(queued);
             return false;
         }
-        frames.writeAndFlush(text.frame(), channel.voidPromise());
+        frames.writeAndFlush(frame, channel.voidPromise());
         return true;
+    }
+
+    /** Whether the socket has not taken everything written to the connection yet (on its event loop). */
+    private boolean holdsFrames() {
+        ChannelOutboundBuffer waiting = channel.unsafe().outboundBuffer();
+        return waiting != null && waiting.totalPendingWriteBytes() > 0;
     }
 
     /** Where the channel is out of reach: Vert.x frames the text, and a count of frames not yet sent is the queue. */

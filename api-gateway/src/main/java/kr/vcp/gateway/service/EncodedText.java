@@ -46,8 +46,9 @@ public final class EncodedText {
     }
 
     /**
-     * The whole frame, header and payload, for one connection. Releasing it does not free the shared memory (a
-     * wrapped NIO buffer is never freed by Netty); the garbage collector does once no write points into it.
+     * A view of the whole frame, header and payload, with read indexes of its own: what a socket reads from while it
+     * sends the frame. Releasing it does not free the shared memory (a wrapped NIO buffer is never freed by Netty);
+     * the garbage collector does once no view points into it.
      */
     ByteBuf frame() {
         return Unpooled.wrappedBuffer(frame.duplicate());
