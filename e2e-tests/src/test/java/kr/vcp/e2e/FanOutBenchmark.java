@@ -1,5 +1,6 @@
 package kr.vcp.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -179,11 +180,10 @@ public final class FanOutBenchmark {
      * clients connected before would get them all at once.
      */
     private static void awaitCaughtUp(ServiceProcess gateway, int events) throws Exception {
-        Pattern received = Pattern.compile("\"events_received\":(\\d+)");
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {
-            Matcher m = received.matcher(TestSystem.get(gateway.baseUri().resolve("/ws/stats")));
-            if (m.find() && Long.parseLong(m.group(1)) >= events) {
+            JsonNode stats = Json.MAPPER.readTree(TestSystem.get(gateway.baseUri().resolve("/ws/stats")));
+            if (stats.path("broadcaster").path("events_received").asLong() >= events) {
                 return;
             }
             Thread.sleep(100);

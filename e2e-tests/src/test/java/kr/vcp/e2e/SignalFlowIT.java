@@ -35,9 +35,8 @@ class SignalFlowIT {
         kafka = KafkaServer.start(0);
         var env = TestSystem.env(db, kafka.bootstrapServers());
         scanner = TestSystem.scanner("flow-scanner", env);
-        var gatewayEnv = new java.util.HashMap<>(env);
-        gatewayEnv.put("VCP_SCANNER_URL", scanner.baseUri().toString());
-        gateway = TestSystem.gateway("flow-gateway", gatewayEnv);
+        gateway = TestSystem.gateway("flow-gateway", TestSystem.env(db, kafka.bootstrapServers(),
+                "VCP_SCANNER_URL", scanner.baseUri().toString()));
         secondGateway = TestSystem.gateway("flow-gateway-2", env);
         TestSystem.loadSample(scanner);
     }
