@@ -60,6 +60,7 @@ public final class FanOutBenchmark {
     private static final byte[] EVENT_ID = "\"event_id\":\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SUBSCRIBED = "{\"type\":\"subscribed\"".getBytes(StandardCharsets.UTF_8);
     private static final long CLOCK_TICKS_PER_SECOND = 100;
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     /**
      * Threads of the load client. One, on this 2-core machine: a second one had four busy threads contend for the
      * two cores and made the last receipts later (p99 122 ms where one thread gives about 100).
@@ -84,7 +85,8 @@ public final class FanOutBenchmark {
             System.out.printf("(%,d events through the broker first, in %,d ms)%n", BROKER_WARMUP_EVENTS,
                     System.currentTimeMillis() - warming);
             for (int n : sizes) {
-                try (ServiceProcess gateway = ServiceProcess.start("bench-gateway-" + n, gatewayJar, 0,
+                try (ServiceProcess gateway = ServiceProcess.start("bench-gateway-" + n, gatewayJar,
+                        ServiceProcess.GATEWAY_JVM_OPTIONS, 0,
                         Map.of(SharedServers.KAFKA_ENV, kafka.bootstrapServers()), Path.of("target", "benchmark"))) {
                     awaitCaughtUp(gateway, onTopic);
                     run(n, gateway, producer);
@@ -265,11 +267,20 @@ public final class FanOutBenchmark {
         return out;
     }
 
-    /** The gateway's heap in use, from {@code jcmd GC.heap_info} ("used NNNK"), right after {@code GC.run}. */
+    /**
+     * The gateway's heap in use right after {@code GC.run}: the sum of {@code jcmd GC.heap_info}'s "used NNNK" of the
+     * heap's lines (one for G1, one per generation for the other collectors), not of the metaspace's.
+     */
     private static long heapUsedKb(long pid) throws Exception {
         jcmd(pid, "GC.run");
-        Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(pid, "GC.heap_info"));
-        return used.find() ? Long.parseLong(used.group(1)) : -1;
+        long used = 0;
+        for (String line : jcmd(pid, "GC.heap_info").split("\n")) {
+            Matcher kb = HEAP_USED.matcher(line);
+            if (kb.find() && !line.contains("Metaspace") && !line.contains("class space")) {
+                used += Long.parseLong(kb.group(1));
+            }
+        }
+        return used;
     }
 
     /** utime and stime of a process, in clock ticks. */

@@ -59,7 +59,8 @@ final class TestSystem {
     }
 
     static ServiceProcess gateway(String name, Map<String, String> env) {
-        return ServiceProcess.start(name, Path.of(System.getProperty("vcp.gateway.app")), 0, env, LOGS);
+        return ServiceProcess.start(name, Path.of(System.getProperty("vcp.gateway.app")),
+                ServiceProcess.GATEWAY_JVM_OPTIONS, 0, env, LOGS);
     }
 
     /** Stops what a test started, in the order given; one failing to stop does not keep the others running. */

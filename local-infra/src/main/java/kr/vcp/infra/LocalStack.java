@@ -72,7 +72,8 @@ public final class LocalStack {
         started.push(scanner);
         env.put("VCP_SCANNER_URL", scanner.baseUri().toString());
         ServiceProcess gateway = ServiceProcess.start("api-gateway",
-                root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar"), gatewayPort, env, logs);
+                root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar"), ServiceProcess.GATEWAY_JVM_OPTIONS,
+                gatewayPort, env, logs);
         started.push(gateway);
 
         List<String> tickers = SampleData.load(scanner.baseUri(), root.resolve("sample-data"), t -> true);
