@@ -54,7 +54,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class FanOutBenchmark {
 
     private static final int BROKER_WARMUP_EVENTS = 10_000;
-    private static final int WARMUP_EVENTS = 20;
+    private static final int WARMUP_EVENTS = 100;
     private static final int SINGLE_EVENTS = 20;
     private static final int BURST_EVENTS = 20;
     private static final byte[] EVENT_ID = "\"event_id\":\"".getBytes(StandardCharsets.UTF_8);
