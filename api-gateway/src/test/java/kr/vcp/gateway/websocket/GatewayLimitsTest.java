@@ -17,10 +17,15 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kr.vcp.infra.KafkaTopics;
@@ -226,5 +231,40 @@ class GatewayLimitsTest {
             assertEquals(4002, silent.awaitClose(10_000));
         }
         assertTrue(stat("delivery.heartbeat_disconnects") > before);
+    }
+
+    @Test
+    void heartbeatSpreadsItsPingsOverTheInterval() throws Exception {
+        List<RawWsClient> clients = new ArrayList<>();
+        ExecutorService readers = Executors.newFixedThreadPool(12);
+        try {
+            for (int i = 0; i < 12; i++) {
+                clients.add(new RawWsClient(port(), Map.of()));
+            }
+            List<Future<Long>> pings = new ArrayList<>();
+            for (RawWsClient client : clients) {
+                pings.add(readers.submit(() -> client.awaitPing(5_000)));
+            }
+            long[] firstPing = new long[clients.size()];
+            for (int i = 0; i < firstPing.length; i++) {
+                firstPing[i] = pings.get(i).get(10, TimeUnit.SECONDS);
+            }
+            Arrays.sort(firstPing);
+            // One tick is 300 ms / 30 = 10 ms: pings more than 5 ms apart came from different ticks. All at once, as
+            // one loop over the connections sends them, they would be a single burst (or two, across a tick).
+            int bursts = 1;
+            for (int i = 1; i < firstPing.length; i++) {
+                if (firstPing[i] - firstPing[i - 1] > TimeUnit.MILLISECONDS.toNanos(5)) {
+                    bursts++;
+                }
+            }
+            assertTrue(bursts >= 4, "the 12 clients' first pings came in " + bursts + " bursts: "
+                    + Arrays.toString(Arrays.stream(firstPing).map(t -> (t - firstPing[0]) / 1_000_000).toArray()));
+        } finally {
+            readers.shutdownNow();
+            for (RawWsClient client : clients) {
+                client.close();
+            }
+        }
     }
 }

@@ -67,28 +67,54 @@ final class RawWsClient implements AutoCloseable {
      * stream ended without one, or throws on timeout.
      */
     int awaitClose(int timeoutMillis) throws IOException {
-        socket.setSoTimeout(timeoutMillis);
-        DataInputStream in = new DataInputStream(socket.getInputStream());
         while (true) {
-            int b0;
+            Frame frame;
             try {
-                b0 = in.read();
+                frame = readFrame(timeoutMillis);
             } catch (SocketTimeoutException e) {
                 throw new AssertionError("the server did not close within " + timeoutMillis + " ms");
             } catch (IOException e) {
                 return -1; // reset by the server
             }
-            if (b0 < 0) {
+            if (frame == null) {
                 return -1;
             }
-            int len = in.readUnsignedByte() & 0x7f;
-            long length = len == 126 ? in.readUnsignedShort() : len == 127 ? in.readLong() : len;
-            byte[] payload = new byte[(int) length];
-            in.readFully(payload);
-            if ((b0 & 0x0f) == 0x8) {
+            if (frame.opcode() == 0x8) {
+                byte[] payload = frame.payload();
                 return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
             }
         }
+    }
+
+    /** Reads frames until a ping; returns {@link System#nanoTime()} when it was read, or throws on timeout. */
+    long awaitPing(int timeoutMillis) throws IOException {
+        while (true) {
+            Frame frame = readFrame(timeoutMillis);
+            if (frame == null) {
+                throw new AssertionError("the connection ended before a ping");
+            }
+            if (frame.opcode() == 0x9) {
+                return System.nanoTime();
+            }
+        }
+    }
+
+    private record Frame(int opcode, byte[] payload) {
+    }
+
+    /** The next frame from the server, or null at the end of the stream. */
+    private Frame readFrame(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        DataInputStream in = new DataInputStream(socket.getInputStream());
+        int b0 = in.read();
+        if (b0 < 0) {
+            return null;
+        }
+        int len = in.readUnsignedByte() & 0x7f;
+        long length = len == 126 ? in.readUnsignedShort() : len == 127 ? in.readLong() : len;
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return new Frame(b0 & 0x0f, payload);
     }
 
     @Override
