@@ -63,7 +63,7 @@ public final class FanOutBenchmark {
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     /**
      * Threads of the load client. One, on this 2-core machine: a second one had four busy threads contend for the
-     * two cores and made the last receipts later (p99 122 ms where one thread gives about 100).
+     * two cores and made the last receipts later (p99 122 ms where one thread then gave about 100).
      */
     private static final int CLIENT_THREADS = Integer.getInteger("vcp.bench.client-threads", 1);
 
