@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -40,8 +41,8 @@ final class LoadClient implements AutoCloseable {
 
     /**
      * After reading what was ready, a reader pauses this long before it looks again, and reads what became ready
-     * meanwhile in one pass. Without it, on this 2-core machine, the gateway's writes woke the reader over and over, and
-     * the gateway pays for each wake-up on the cores it sends with. It adds at most this much to a lag.
+     * meanwhile in one pass. Without it, on this 2-core machine, the gateway's writes woke the reader over and over,
+     * and the gateway pays for each wake-up on the cores it sends with. It adds at most this much to a lag.
      */
     private static final long PAUSE_NANOS = TimeUnit.MICROSECONDS.toNanos(200);
     private final List<Reader> readers = new ArrayList<>();
@@ -125,7 +126,7 @@ final class LoadClient implements AutoCloseable {
         if (!answer.startsWith("HTTP/1.1 101")) {
             throw new IOException("upgrade refused: " + answer);
         }
-        if (answer.toLowerCase().contains("sec-websocket-extensions")) {
+        if (answer.toLowerCase(Locale.ROOT).contains("sec-websocket-extensions")) {
             throw new IOException("the server accepted an extension this client does not speak: " + answer);
         }
         channel.write(ByteBuffer.wrap(first));

@@ -13,8 +13,8 @@ import java.util.function.Function;
 
 /**
  * The gateway's counters, for {@code /ws/stats} and Prometheus ({@code /q/metrics}) alike: frames delivered and
- * dropped, why connections were cut, and the delivery lag from the Kafka record's timestamp to the frame being written to the
- * client's socket (or queued behind the frames it has not read yet).
+ * dropped, why connections were cut, and the delivery lag from the Kafka record's timestamp to the frame being
+ * written to the client's socket (or queued behind the frames it has not read yet).
  */
 @Startup // meters exist from the start, not from the first connection
 @Singleton // no client proxy: every frame sent reports here
