@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 @JsonSubTypes({
         @JsonSubTypes.Type(ClientMessage.Subscribe.class),
         @JsonSubTypes.Type(ClientMessage.Unsubscribe.class),
-        @JsonSubTypes.Type(ClientMessage.Ping.class)
+        @JsonSubTypes.Type(ClientMessage.Ping.class),
+        @JsonSubTypes.Type(ClientMessage.Pong.class)
 })
 public sealed interface ClientMessage {
 
@@ -27,5 +28,10 @@ public sealed interface ClientMessage {
     /** {@code {"type": "ping"}} */
     @JsonTypeName("ping")
     record Ping() implements ClientMessage {
+    }
+
+    /** {@code {"type": "pong"}}: the dashboard's keep-alive; accepted without a reply. */
+    @JsonTypeName("pong")
+    record Pong() implements ClientMessage {
     }
 }

@@ -89,6 +89,7 @@ class ContractJsonTest {
         assertEquals(new ClientMessage.Unsubscribe("signal:vcp"),
                 Json.MAPPER.readValue("{\"type\":\"unsubscribe\",\"topic\":\"signal:vcp\"}", ClientMessage.class));
         assertEquals(new ClientMessage.Ping(), Json.MAPPER.readValue("{\"type\":\"ping\"}", ClientMessage.class));
+        assertEquals(new ClientMessage.Pong(), Json.MAPPER.readValue("{\"type\":\"pong\"}", ClientMessage.class));
     }
 
     @Test
@@ -98,9 +99,65 @@ class ContractJsonTest {
     }
 
     @Test
+    void everyMessageOfTheWholeDashboardRoundTripsFieldForField() throws IOException {
+        for (String name : List.of("price_update.json", "index_update.json", "market_gate_update.json",
+                "connected.json", "subscribed.json", "unsubscribed.json")) {
+            String original = fixture(name);
+
+            String written = Json.MAPPER.writeValueAsString(Json.MAPPER.readValue(original, ServerMessage.class));
+
+            assertEquals(Json.MAPPER.readTree(original), Json.MAPPER.readTree(written), name);
+        }
+    }
+
+    @Test
+    void aPriceTickBecomesTheContractsPriceUpdate() throws IOException {
+        PriceTicked tick = PriceTicked.of("005930", 75_100, 600, 0.81, 12_129_682,
+                LocalDateTime.of(2026, 2, 3, 9, 30, 0, 123_456_000));
+
+        String written = Json.write(ServerMessage.PriceUpdate.of(tick));
+
+        assertEquals(Json.MAPPER.readTree(fixture("price_update.json")), Json.MAPPER.readTree(written));
+        assertEquals(tick, Json.MAPPER.readValue(Json.write(tick), PriceTicked.class));
+    }
+
+    @Test
+    void marketEventsBecomeTheContractsMarketMessagesOnTheirTopics() throws IOException {
+        var index = new MarketStateChanged.IndexUpdated(MarketStateChanged.SCHEMA_VERSION, "001", "KOSPI", 2650.3,
+                12.1, 0.46, 0, LocalDateTime.of(2026, 2, 3, 15, 30));
+        var gate = new MarketStateChanged.MarketGateChanged(MarketStateChanged.SCHEMA_VERSION, "YELLOW", 55, 2650.3,
+                0.46, null, null, List.of(new MarketStateChanged.Sector("반도체", null, 1.2, "bullish")),
+                LocalDateTime.of(2026, 2, 3, 15, 40));
+
+        assertEquals(Json.MAPPER.readTree(fixture("index_update.json")),
+                Json.MAPPER.readTree(Json.write(ServerMessage.IndexUpdate.of(index))));
+        assertEquals(Json.MAPPER.readTree(fixture("market_gate_update.json")),
+                Json.MAPPER.readTree(Json.write(ServerMessage.MarketGateUpdate.of(gate))));
+        assertEquals(Topics.WS_MARKET_KOSPI, index.wsTopic());
+        assertEquals(Topics.WS_MARKET_GATE, gate.wsTopic());
+        assertEquals(gate, Json.MAPPER.readValue(Json.write(gate), MarketStateChanged.class));
+        assertEquals("index_updated", Json.MAPPER.readTree(Json.write(index)).get("event").asText());
+    }
+
+    @Test
+    void theDashboardsTopicShapesAreTopicsAndOthersAreNot() {
+        for (String topic : List.of("signal:vcp", "debug:signal:vcp", "price:005930", "price:0004V0", "market:kospi",
+                "market:kosdaq", "market-gate", "signal:closing_bet", "market:nasdaq")) {
+            assertEquals(true, Topics.isWsTopic(topic), topic);
+        }
+        for (String topic : List.of("", "price:5930", "price:005930 ", "price:00593a", "signal:", "orders:all",
+                "market-gate:x", "SIGNAL:VCP", "signal:vcp\u0000")) {
+            assertEquals(false, Topics.isWsTopic(topic), topic);
+        }
+        assertEquals(false, Topics.isWsTopic(null));
+        assertEquals(false, Topics.keepsLatest(Topics.WS_DEBUG_SIGNAL_VCP));
+        assertEquals(true, Topics.keepsLatest(Topics.price("005930")));
+    }
+
+    @Test
     void serverRepliesCarryTheirType() throws JsonProcessingException {
-        assertEquals("{\"type\":\"subscribed\",\"topic\":\"signal:vcp\"}",
-                Json.MAPPER.writeValueAsString(new ServerMessage.Subscribed("signal:vcp")));
+        assertEquals("{\"type\":\"subscribed\",\"topic\":\"signal:vcp\",\"message\":\"Subscribed to signal:vcp\"}",
+                Json.MAPPER.writeValueAsString(ServerMessage.Subscribed.to("signal:vcp")));
         assertEquals("{\"type\":\"error\",\"code\":\"unknown_topic\",\"message\":\"no such topic\"}",
                 Json.MAPPER.writeValueAsString(new ServerMessage.Error("unknown_topic", "no such topic")));
     }
