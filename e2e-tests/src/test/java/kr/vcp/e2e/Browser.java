@@ -32,6 +32,11 @@ final class Browser implements AutoCloseable {
         await(m -> m.path("type").asText().equals("subscribed"), Duration.ofSeconds(10));
     }
 
+    /** Sends one text message, as the page's {@code ws.send}. */
+    void send(String text) throws Exception {
+        socket.sendText(text, true).get(5, TimeUnit.SECONDS);
+    }
+
     List<JsonNode> received() {
         return List.copyOf(received);
     }

@@ -1,16 +1,33 @@
 package kr.vcp.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import kr.vcp.infra.KafkaServer;
+import kr.vcp.infra.KafkaTopics;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
+import kr.vcp.model.Grade;
+import kr.vcp.model.Json;
+import kr.vcp.model.Market;
+import kr.vcp.model.MarketSignals;
+import kr.vcp.model.Signal;
+import kr.vcp.model.SignalType;
+import kr.vcp.model.SignalsScanned;
+import kr.vcp.model.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -100,6 +117,64 @@ class DeliveryUnderFaultsIT {
                     Duration.ofSeconds(30));
             assertEquals(lastPage.path("data").path("signals"), page.path("data").path("signals"));
         }
+    }
+
+    @Test
+    @Order(3)
+    void aGatewayStartedOnAHundredOldEventsSendsEachReconnectingClientOnlyTheCurrentPageAndIsReadyOnlyThen()
+            throws Exception {
+        gateway.close();
+        List<SignalsScanned> history = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            Signal signal = new Signal(String.format("%06d", 900_000 + i), "이력" + i, SignalType.VCP, 7, Grade.A, 10_000,
+                    11_000, 9_500, 10, List.of("수축률 0.4"), LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+            history.add(new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, UUID.randomUUID(), "KOSPI",
+                    LocalDate.now().plusYears(1).plusDays(i), Instant.now(),
+                    List.of(new MarketSignals(Market.KOSPI, List.of(signal)))));
+        }
+        KafkaTopics.produceAll(kafka.bootstrapServers(), Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY,
+                history.stream().map(Json::write).toList());
+        String current = history.get(history.size() - 1).eventId().toString();
+        long onTopic = scannedEvents.size() + history.size();
+
+        gateway = TestSystem.gateway("faults-gateway-history", env);
+        // Connected as soon as the gateway listens, as a dashboard reconnecting in its backoff would.
+        try (Browser early = new Browser(gateway.port())) {
+            early.subscribe();
+            JsonNode stats = awaitReadyThenStats(gateway);
+            assertEquals(true, stats.path("broadcaster").path("caught_up").asBoolean(), stats.toString());
+            assertEquals(onTopic, stats.path("broadcaster").path("events_received").asLong(),
+                    "ready only once every event on the topic was read");
+
+            assertOnlyTheCurrentPage(early, current);
+        }
+        try (Browser late = new Browser(gateway.port())) {
+            late.subscribe();
+            assertOnlyTheCurrentPage(late, current);
+        }
+        JsonNode delivery = Json.MAPPER.readTree(TestSystem.get(gateway.baseUri().resolve("/ws/stats"))).path("delivery");
+        assertTrue(delivery.path("lag_max_ms").isNull(), "no replayed record counts in the lag: " + delivery);
+    }
+
+    /** Exactly one signal_update, the current page: a pong after it shows nothing else was on its way. */
+    private static void assertOnlyTheCurrentPage(Browser browser, String current) throws Exception {
+        browser.await(m -> m.path("data").path("event_id").asText().equals(current), Duration.ofSeconds(30));
+        browser.send("{\"type\": \"ping\"}");
+        browser.await(m -> m.path("type").asText().equals("pong"), Duration.ofSeconds(10));
+        assertEquals(List.of(current), browser.updates().stream().map(u -> u.path("data").path("event_id").asText())
+                .toList());
+    }
+
+    /** Polls readiness until UP, then reads /ws/stats. */
+    private static JsonNode awaitReadyThenStats(ServiceProcess service) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (http.send(HttpRequest.newBuilder(service.baseUri().resolve("/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            assertTrue(Instant.now().isBefore(deadline), "not ready within 60 s");
+            Thread.sleep(20);
+        }
+        return Json.MAPPER.readTree(TestSystem.get(service.baseUri().resolve("/ws/stats")));
     }
 
     private static String scanWhile(String broker, String body) throws Exception {

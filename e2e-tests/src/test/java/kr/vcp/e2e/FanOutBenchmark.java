@@ -15,12 +15,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import kr.vcp.infra.KafkaServer;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
@@ -59,8 +56,6 @@ public final class FanOutBenchmark {
     private static final int BURST_EVENTS = 20;
     private static final byte[] EVENT_ID = "\"event_id\":\"".getBytes(StandardCharsets.UTF_8);
     private static final byte[] SUBSCRIBED = "{\"type\":\"subscribed\"".getBytes(StandardCharsets.UTF_8);
-    private static final long CLOCK_TICKS_PER_SECOND = 100;
-    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
     /**
      * Threads of the load client. One, on this 2-core machine: a second one had four busy threads contend for the
      * two cores and made the last receipts later (p99 122 ms where one thread then gave about 100).
@@ -100,10 +95,8 @@ public final class FanOutBenchmark {
     private static void run(int n, ServiceProcess gateway, KafkaProducer<String, String> producer)
             throws Exception {
         Thread.sleep(2_000);
-        jcmd(gateway.pid(), "GC.run");
-        Thread.sleep(500);
-        long rssBefore = rssKb(gateway.pid());
-        long heapBefore = heapUsedKb(gateway.pid());
+        long rssBefore = ProcessMeter.rssKb(gateway.pid());
+        long heapBefore = ProcessMeter.heapUsedKb(gateway.pid());
         Clients clients = new Clients(n * (WARMUP_EVENTS + SINGLE_EVENTS + BURST_EVENTS));
         Instant opening = Instant.now();
         // Offers permessage-deflate as browsers do, so the gateway's answer to it is part of what is measured.
@@ -118,12 +111,10 @@ public final class FanOutBenchmark {
             System.out.printf("  only %,d of %,d connections subscribed%n", clients.subscribed.get(), n);
         }
         long openMs = java.time.Duration.between(opening, Instant.now()).toMillis();
-        jcmd(gateway.pid(), "GC.run");
-        Thread.sleep(1_000);
-        long rssIdle = rssKb(gateway.pid());
-        long heapIdle = heapUsedKb(gateway.pid());
+        long rssIdle = ProcessMeter.rssKb(gateway.pid());
+        long heapIdle = ProcessMeter.heapUsedKb(gateway.pid());
         Path histogram = Path.of("target", "benchmark", "gateway-classes-" + n + ".txt");
-        Files.write(histogram, jcmd(gateway.pid(), "GC.class_histogram").getBytes(StandardCharsets.UTF_8));
+        Files.write(histogram, ProcessMeter.jcmd(gateway.pid(), "GC.class_histogram").getBytes(StandardCharsets.UTF_8));
         int subscribers = clients.subscribed.get();
 
         // Warm-up, not measured: the JIT of both JVMs and the first GCs after the connections opened.
@@ -145,18 +136,17 @@ public final class FanOutBenchmark {
         long[] single = clients.lags(singleFrom, clients.received.get());
 
         // Burst: updates back to back; deliveries per second from the first send to the last receipt.
-        long[] cpuBefore = cpuTicks(gateway.pid());
-        long[] clientBefore = cpuTicks(ProcessHandle.current().pid());
+        long[] cpuBefore = ProcessMeter.cpuTicks(gateway.pid());
+        long[] clientBefore = ProcessMeter.cpuTicks(ProcessHandle.current().pid());
         long before = clients.received.get();
         long burstStart = publishAndAwait(producer, clients, subscribers, BURST_EVENTS);
         long burstMs = Math.max(1, clients.lastReceipt.get() - burstStart);
         long delivered = clients.received.get() - before;
-        long[] cpuAfter = cpuTicks(gateway.pid());
-        long[] clientAfter = cpuTicks(ProcessHandle.current().pid());
-        double clientSeconds = (clientAfter[0] + clientAfter[1] - clientBefore[0] - clientBefore[1])
-                / (double) CLOCK_TICKS_PER_SECOND;
-        double userSeconds = (cpuAfter[0] - cpuBefore[0]) / (double) CLOCK_TICKS_PER_SECOND;
-        double cpuSeconds = userSeconds + (cpuAfter[1] - cpuBefore[1]) / (double) CLOCK_TICKS_PER_SECOND;
+        long[] cpuAfter = ProcessMeter.cpuTicks(gateway.pid());
+        long[] clientAfter = ProcessMeter.cpuTicks(ProcessHandle.current().pid());
+        double clientSeconds = ProcessMeter.seconds(clientBefore, clientAfter);
+        double userSeconds = ProcessMeter.userSeconds(cpuBefore, cpuAfter);
+        double cpuSeconds = ProcessMeter.seconds(cpuBefore, cpuAfter);
 
         System.out.printf("Fan-out to %,d subscribers (opened in %,d ms), 20-signal updates of %,d bytes%n", subscribers,
                 openMs, clients.messageBytes.get());
@@ -249,45 +239,6 @@ public final class FanOutBenchmark {
     }
     private static long percentile(long[] sorted, double p) {
         return sorted.length == 0 ? -1 : sorted[(int) Math.floor(p * (sorted.length - 1))];
-    }
-
-    private static long rssKb(long pid) throws Exception {
-        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return -1;
-    }
-
-    private static String jcmd(long pid, String command) throws Exception {
-        Process jcmd = new ProcessBuilder("jcmd", String.valueOf(pid), command).redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor(30, TimeUnit.SECONDS);
-        return out;
-    }
-
-    /**
-     * The gateway's heap in use right after {@code GC.run}: the sum of {@code jcmd GC.heap_info}'s "used NNNK" of the
-     * heap's lines (one for G1, one per generation for the other collectors), not of the metaspace's.
-     */
-    private static long heapUsedKb(long pid) throws Exception {
-        jcmd(pid, "GC.run");
-        long used = 0;
-        for (String line : jcmd(pid, "GC.heap_info").split("\n")) {
-            Matcher kb = HEAP_USED.matcher(line);
-            if (kb.find() && !line.contains("Metaspace") && !line.contains("class space")) {
-                used += Long.parseLong(kb.group(1));
-            }
-        }
-        return used;
-    }
-
-    /** utime and stime of a process, in clock ticks. */
-    private static long[] cpuTicks(long pid) throws Exception {
-        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return new long[] {Long.parseLong(fields[11]), Long.parseLong(fields[12])};
     }
 
     /**

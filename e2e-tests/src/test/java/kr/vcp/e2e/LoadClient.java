@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntFunction;
 import kr.vcp.infra.WebSocketWire;
 
 /**
@@ -91,17 +92,27 @@ final class LoadClient implements AutoCloseable {
      */
     static LoadClient open(int port, int n, int threads, String firstMessage, Receiver receiver,
             String... headerLines) throws IOException {
+        return open(port, n, threads, i -> "/ws", firstMessage, receiver, headerLines);
+    }
+
+    /**
+     * The same, connection {@code i} upgrading at {@code pathOf(i)} (with its {@code ?subscribe=}, say), and sending
+     * {@code firstMessage} unless it is null.
+     */
+    static LoadClient open(int port, int n, int threads, IntFunction<String> pathOf, String firstMessage,
+            Receiver receiver, String... headerLines) throws IOException {
         LoadClient client = new LoadClient(receiver);
         for (int i = 0; i < threads; i++) {
             client.readers.add(client.new Reader(i));
         }
-        byte[] request = WebSocketWire.upgradeRequest("127.0.0.1", port, "/ws", headerLines)
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] first = WebSocketWire.maskedFrame(OP_TEXT, firstMessage.getBytes(StandardCharsets.UTF_8));
+        byte[] first = firstMessage == null ? null
+                : WebSocketWire.maskedFrame(OP_TEXT, firstMessage.getBytes(StandardCharsets.UTF_8));
         // Reading from the first connection on, as browsers do: a connection opened early may get updates while the
         // others open, and one not read would be cut off as a slow consumer.
         client.readers.forEach(reader -> reader.thread.start());
         for (int i = 0; i < n; i++) {
+            byte[] request = WebSocketWire.upgradeRequest("127.0.0.1", port, pathOf.apply(i), headerLines)
+                    .getBytes(StandardCharsets.US_ASCII);
             client.connections.add(client.connect(port, request, first, client.readers.get(i % threads)));
         }
         return client;
@@ -129,7 +140,9 @@ final class LoadClient implements AutoCloseable {
         if (answer.toLowerCase(Locale.ROOT).contains("sec-websocket-extensions")) {
             throw new IOException("the server accepted an extension this client does not speak: " + answer);
         }
-        channel.write(ByteBuffer.wrap(first));
+        if (first != null) {
+            channel.write(ByteBuffer.wrap(first));
+        }
         channel.configureBlocking(false);
         Connection connection = new Connection(channel, reader.in);
         connection.parse(head.flip().position(end));

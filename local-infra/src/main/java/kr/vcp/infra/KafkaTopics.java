@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,13 +31,19 @@ public final class KafkaTopics {
 
     /** Sends records in order with one producer and waits for every acknowledgement. */
     public static List<RecordMetadata> produceAll(String bootstrap, String topic, String key, List<String> values) {
+        return produceKeyed(bootstrap, topic, values.stream().map(v -> Map.entry(key, v)).toList());
+    }
+
+    /** Sends (key, value) records in order with one producer and waits for every acknowledgement. */
+    public static List<RecordMetadata> produceKeyed(String bootstrap, String topic,
+            List<Map.Entry<String, String>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
                 new StringSerializer())) {
             List<java.util.concurrent.Future<RecordMetadata>> sent = new ArrayList<>();
-            values.forEach(v -> sent.add(producer.send(new ProducerRecord<>(topic, key, v))));
+            records.forEach(r -> sent.add(producer.send(new ProducerRecord<>(topic, r.getKey(), r.getValue()))));
             List<RecordMetadata> acknowledged = new ArrayList<>();
             for (var f : sent) {
                 acknowledged.add(f.get());

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import kr.vcp.gateway.transport.Transports;
 
 /** The gateway's own settings ({@code vcp.*} in application.properties or {@code VCP_*} in the environment). */
 @ConfigMapping(prefix = "vcp")
@@ -15,9 +16,16 @@ public interface GatewayConfig {
     Ws ws();
 
     interface Ws {
-        /** Frames waiting for one client; a client that lets this many pile up is not reading and is cut off. */
-        @WithDefault("64")
+        /**
+         * Frames flushed to one client that its socket has not taken; a client that lets this many pile up is not
+         * reading and is cut off. A batch of ticks to a page of 100 prices flushes 100 small frames at once.
+         */
+        @WithDefault("256")
         int outboundQueue();
+
+        /** NETTY: shared frames straight into each connection's channel; VERTX: the slower fallback, for comparison. */
+        @WithDefault("NETTY")
+        Transports.Kind transport();
 
         /** Every this often each client is sent a ping frame (browsers answer with a pong by themselves). */
         @WithDefault("30s")
@@ -31,16 +39,23 @@ public interface GatewayConfig {
         @WithDefault("20000")
         int maxConnections();
 
-        /** Topics one connection may subscribe to. */
-        @WithDefault("8")
+        /**
+         * Topics one connection may subscribe to: the dashboard's VCP page takes one price topic per signal on
+         * screen (a page of 100) besides signal:vcp and the market topics.
+         */
+        @WithDefault("256")
         int maxSubscriptions();
 
-        /** Inbound messages a second per connection, sustained (clients only send control messages). */
-        @WithDefault("5")
+        /**
+         * Inbound messages a second per connection, sustained. The VCP page re-subscribes every price topic after each
+         * signal_update (200 messages for a page of 100): that, every second, stays within it; thousands a second do
+         * not.
+         */
+        @WithDefault("200")
         double messagesPerSecond();
 
-        /** Inbound messages a connection may send at once before the rate applies. */
-        @WithDefault("20")
+        /** Inbound messages a connection may send at once before the rate applies: three such re-subscriptions. */
+        @WithDefault("600")
         int messageBurst();
 
         /** Refused messages after which the connection is closed (1008). */

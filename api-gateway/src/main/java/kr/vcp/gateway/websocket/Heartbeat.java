@@ -8,9 +8,7 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import kr.vcp.gateway.config.GatewayConfig;
-import kr.vcp.gateway.service.ClientSession;
-import kr.vcp.gateway.service.ConnectionManager;
-import kr.vcp.gateway.service.GatewayStats;
+import kr.vcp.gateway.ops.GatewayStats;
 
 /**
  * Pings every client at an interval and closes the ones silent past the timeout: a connection whose network died
@@ -26,7 +24,7 @@ public class Heartbeat {
     private static final int SLICES = 30;
     private static final Buffer PING = Buffer.buffer("vcp");
 
-    private final ConnectionManager connections;
+    private final Sessions sessions;
     private final GatewayStats stats;
     private final GatewayConfig.Ws config;
     private final Vertx vertx;
@@ -34,8 +32,8 @@ public class Heartbeat {
     private long ticks;
     private long timer = -1;
 
-    public Heartbeat(ConnectionManager connections, GatewayStats stats, GatewayConfig config, Vertx vertx) {
-        this.connections = connections;
+    public Heartbeat(Sessions sessions, GatewayStats stats, GatewayConfig config, Vertx vertx) {
+        this.sessions = sessions;
         this.stats = stats;
         this.config = config.ws();
         this.vertx = vertx;
@@ -52,14 +50,15 @@ public class Heartbeat {
 
     private void beat(long slice) {
         long timeout = config.heartbeatTimeout().toNanos();
-        for (ClientSession session : connections.sessions()) {
+        for (ClientSession session : sessions.all()) {
             if (Math.floorMod(session.id().hashCode(), SLICES) != slice) {
                 continue;
             }
             if (session.silentNanos() > timeout) {
                 Log.infof("Connection %s silent for %d s: closed", session.id(), session.silentNanos() / 1_000_000_000L);
-                stats.heartbeatTimeout();
-                session.closeQuietly(ClientSession.HEARTBEAT_TIMEOUT);
+                if (session.closeQuietly(ClientSession.HEARTBEAT_TIMEOUT)) {
+                    stats.heartbeatTimeout();
+                }
             } else {
                 session.connection().sendPing(PING).subscribe().with(ok -> { }, failure -> { });
             }

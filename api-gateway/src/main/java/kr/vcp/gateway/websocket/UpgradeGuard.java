@@ -7,8 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import kr.vcp.gateway.config.GatewayConfig;
-import kr.vcp.gateway.service.ConnectionManager;
-import kr.vcp.gateway.service.GatewayStats;
+import kr.vcp.gateway.ops.GatewayStats;
 
 /**
  * Checks every upgrade to {@code /ws} before a connection exists: the connection cap (503), the origin
@@ -20,12 +19,12 @@ public class UpgradeGuard implements HttpUpgradeCheck {
 
     static final String REASON_HEADER = "X-Refused-Because";
 
-    private final ConnectionManager connections;
+    private final Sessions sessions;
     private final GatewayStats stats;
     private final GatewayConfig.Ws config;
 
-    public UpgradeGuard(ConnectionManager connections, GatewayStats stats, GatewayConfig config) {
-        this.connections = connections;
+    public UpgradeGuard(Sessions sessions, GatewayStats stats, GatewayConfig config) {
+        this.sessions = sessions;
         this.stats = stats;
         this.config = config.ws();
     }
@@ -35,7 +34,7 @@ public class UpgradeGuard implements HttpUpgradeCheck {
         HttpServerRequest request = context.httpRequest();
         // Counts registered sessions: upgrades racing each other may pass a connection or two over the cap, which
         // protects the server as well and keeps no reservation that a failed handshake could leak.
-        if (connections.openConnections() >= config.maxConnections()) {
+        if (sessions.count() >= config.maxConnections()) {
             return refuse(503, "too many connections (" + config.maxConnections() + ")");
         }
         // Browsers always send Origin, and a page elsewhere must not use a trader's session; other clients send none.

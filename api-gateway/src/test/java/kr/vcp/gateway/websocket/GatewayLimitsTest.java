@@ -58,7 +58,7 @@ class GatewayLimitsTest {
                     "vcp.ws.max-connections", "30",
                     "vcp.ws.allowed-origins", "http://dashboard.test",
                     "vcp.ws.heartbeat-interval", "300ms",
-                    "vcp.ws.heartbeat-timeout", "1500ms");
+                    "vcp.ws.heartbeat-timeout", "6000ms");
         }
     }
 

@@ -99,6 +99,22 @@ final class RawWsClient implements AutoCloseable {
         }
     }
 
+    /** The next text message from the server (pings skipped), or throws on timeout or at the end of the stream. */
+    String readText(int timeoutMillis) throws IOException {
+        while (true) {
+            Frame frame = readFrame(timeoutMillis);
+            if (frame == null) {
+                throw new AssertionError("the connection ended before a text message");
+            }
+            if (frame.opcode() == 0x1) {
+                return new String(frame.payload(), StandardCharsets.UTF_8);
+            }
+            if (frame.opcode() == 0x8) {
+                throw new AssertionError("closed by the server instead of a text message");
+            }
+        }
+    }
+
     private record Frame(int opcode, byte[] payload) {
     }
 

@@ -1,0 +1,88 @@
+package kr.vcp.gateway.transport;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameEncoder;
+import org.junit.jupiter.api.Test;
+
+/** The fast path on a Netty channel of its own: what reaches the socket, when, and what the backlog counts. */
+class NettyTransportTest {
+
+    /** A channel whose socket takes nothing: what is flushed stays in its outbound buffer, as for a client not reading. */
+    private static final class StalledChannel extends EmbeddedChannel {
+        StalledChannel() {
+            super(new WebSocket13FrameEncoder(false));
+        }
+
+        @Override
+        protected void doWrite(ChannelOutboundBuffer in) {
+            // the socket's buffer is full
+        }
+    }
+
+    private static NettyTransport transport(EmbeddedChannel channel) {
+        return new NettyTransport(channel, channel.pipeline().context(WebSocketFrameEncoder.class));
+    }
+
+    private static byte[] bytes(ByteBuf buf) {
+        try {
+            return ByteBufUtil.getBytes(buf);
+        } finally {
+            buf.release();
+        }
+    }
+
+    @Test
+    void framesWrittenLeaveAtTheFlushInOrderExactlyAsEncoded() {
+        EmbeddedChannel channel = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+        NettyTransport transport = transport(channel);
+        EncodedText first = EncodedText.of("{\"type\":\"price_update\",\"ticker\":\"005930\"}");
+        EncodedText second = EncodedText.of("{\"name\":\"삼성전자\"}");
+
+        transport.write(first);
+        transport.write(second);
+
+        assertNull(channel.readOutbound(), "nothing leaves before the flush");
+        transport.flush();
+        assertArrayEquals(bytes(first.frame()), bytes(channel.readOutbound()));
+        assertArrayEquals(bytes(second.frame()), bytes(channel.readOutbound()));
+        assertNull(channel.readOutbound());
+        assertEquals(0, transport.backlog());
+    }
+
+    @Test
+    void theBacklogCountsFlushedFramesTheSocketHasNotTakenAndNotTheOnesWaitingForAFlush() {
+        StalledChannel channel = new StalledChannel();
+        NettyTransport transport = transport(channel);
+        EncodedText text = EncodedText.of("{\"type\":\"signal_update\"}");
+
+        transport.write(text);
+        transport.write(text);
+        assertEquals(0, transport.backlog());
+        transport.flush();
+        transport.write(text);
+
+        assertEquals(2, transport.backlog());
+        assertTrue(transport.isOpen());
+        assertEquals(channel.eventLoop(), transport.eventLoop());
+    }
+
+    @Test
+    void aClosedChannelIsNotOpen() {
+        EmbeddedChannel channel = new EmbeddedChannel(new WebSocket13FrameEncoder(false));
+        NettyTransport transport = transport(channel);
+
+        channel.close();
+
+        assertFalse(transport.isOpen());
+    }
+}
