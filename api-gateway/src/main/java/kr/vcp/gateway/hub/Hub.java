@@ -4,6 +4,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,14 +59,26 @@ public class Hub {
     private volatile boolean running = true;
     private volatile boolean caughtUp;
 
+    @Inject
     public Hub(Vertx vertx, GatewayConfig config, Listener listener) {
+        this(loopsOf(vertx), config.ws().maxSubscriptions(), listener);
+    }
+
+    /** A hub over {@code eventLoops}: every batch goes to each of them. */
+    Hub(Iterable<EventLoop> eventLoops, int maxSubscriptions, Listener listener) {
         this.listener = listener;
-        this.maxSubscriptions = config.ws().maxSubscriptions();
+        this.maxSubscriptions = maxSubscriptions;
         // Every loop gets every batch, including loops with no subscriber yet: a client subscribing there knows
         // from its loop's position whether a batch already on its way will bring it the latest message.
+        eventLoops.forEach(loop -> loops.put(loop, new Loop(loop)));
+    }
+
+    private static List<EventLoop> loopsOf(Vertx vertx) {
+        List<EventLoop> all = new ArrayList<>();
         for (EventExecutor executor : vertx.nettyEventLoopGroup()) {
-            loops.put((EventLoop) executor, new Loop((EventLoop) executor));
+            all.add((EventLoop) executor);
         }
+        return all;
     }
 
     /** Adds a subscription; the caller acknowledges it, then calls {@link #sendLatest}. */

@@ -62,7 +62,7 @@ class DashboardTrafficTest {
 
     private SignalsScanned publish(List<Signal> signals, int round) {
         SignalsScanned event = new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, UUID.randomUUID(),
-                "KOSPI", LocalDate.now().plusYears(5), Instant.now().plusSeconds(round),
+                "KOSPI", LocalDate.now().plusYears(3), Instant.now(),
                 List.of(new MarketSignals(Market.KOSPI, signals)));
         KafkaTopics.produce(bootstrap, Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY, Json.write(event));
         return event;
