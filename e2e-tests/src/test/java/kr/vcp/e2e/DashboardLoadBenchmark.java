@@ -1,17 +1,13 @@
 package kr.vcp.e2e;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,10 +21,8 @@ import kr.vcp.model.Json;
 import kr.vcp.model.PriceTicked;
 import kr.vcp.model.Topics;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The dashboard's live load on the packaged gateway: N connections (default 10,000), each subscribed at the upgrade to
@@ -61,11 +55,11 @@ public final class DashboardLoadBenchmark {
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         Path gatewayJar = Path.of(System.getProperty("vcp.root", ".")).resolve("api-gateway/target/quarkus-app/quarkus-run.jar");
         List<String> tickers = IntStream.range(0, TICKERS).mapToObj(t -> String.format("%06d", 100_000 + t * 7)).toList();
-        try (KafkaServer kafka = KafkaServer.start(0); KafkaProducer<String, String> producer = producer(kafka);
+        try (KafkaServer kafka = KafkaServer.start(0); KafkaProducer<String, String> producer = FanOutBenchmark.producer(kafka);
                 ServiceProcess gateway = ServiceProcess.start("bench-dashboard-gateway", gatewayJar,
                         ServiceProcess.GATEWAY_JVM_OPTIONS, 0, Map.of(SharedServers.KAFKA_ENV, kafka.bootstrapServers()),
                         Path.of("target", "benchmark"))) {
-            awaitReady(gateway);
+            TestSystem.awaitReady(gateway, Duration.ofSeconds(60));
             // A broker that has run a while: its request path compiled, as the scanner's broker's is.
             for (int r = 0; r < 10; r++) {
                 sendRound(producer, tickers, WARMUP_VOLUME * 2 + r, System.currentTimeMillis());
@@ -156,26 +150,6 @@ public final class DashboardLoadBenchmark {
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get();
-        }
-    }
-
-    private static KafkaProducer<String, String> producer(KafkaServer kafka) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
-    }
-
-    private static void awaitReady(ServiceProcess gateway) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        URI ready = gateway.baseUri().resolve("/q/health/ready");
-        long deadline = System.currentTimeMillis() + 60_000;
-        while (http.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new IllegalStateException("the gateway was not ready within 60 s");
-            }
-            Thread.sleep(50);
         }
     }
 

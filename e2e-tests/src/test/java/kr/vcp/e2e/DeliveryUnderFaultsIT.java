@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -141,7 +138,8 @@ class DeliveryUnderFaultsIT {
         // Connected as soon as the gateway listens, as a dashboard reconnecting in its backoff would.
         try (Browser early = new Browser(gateway.port())) {
             early.subscribe();
-            JsonNode stats = awaitReadyThenStats(gateway);
+            TestSystem.awaitReady(gateway, Duration.ofSeconds(60));
+            JsonNode stats = Json.MAPPER.readTree(TestSystem.get(gateway.baseUri().resolve("/ws/stats")));
             assertEquals(true, stats.path("broadcaster").path("caught_up").asBoolean(), stats.toString());
             assertEquals(onTopic, stats.path("broadcaster").path("events_received").asLong(),
                     "ready only once every event on the topic was read");
@@ -163,18 +161,6 @@ class DeliveryUnderFaultsIT {
         browser.await(m -> m.path("type").asText().equals("pong"), Duration.ofSeconds(10));
         assertEquals(List.of(current), browser.updates().stream().map(u -> u.path("data").path("event_id").asText())
                 .toList());
-    }
-
-    /** Polls readiness until UP, then reads /ws/stats. */
-    private static JsonNode awaitReadyThenStats(ServiceProcess service) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (http.send(HttpRequest.newBuilder(service.baseUri().resolve("/q/health/ready")).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
-            assertTrue(Instant.now().isBefore(deadline), "not ready within 60 s");
-            Thread.sleep(20);
-        }
-        return Json.MAPPER.readTree(TestSystem.get(service.baseUri().resolve("/ws/stats")));
     }
 
     private static String scanWhile(String broker, String body) throws Exception {

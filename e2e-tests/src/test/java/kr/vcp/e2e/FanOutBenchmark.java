@@ -184,7 +184,7 @@ public final class FanOutBenchmark {
     }
 
     /** One producer for the whole run, set as the scanner's: its start-up is not part of any lag. */
-    private static KafkaProducer<String, String> producer(KafkaServer kafka) {
+    static KafkaProducer<String, String> producer(KafkaServer kafka) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");

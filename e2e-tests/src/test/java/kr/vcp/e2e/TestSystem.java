@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -98,6 +100,18 @@ final class TestSystem {
                     + response.body());
         }
         return Json.MAPPER.readTree(response.body());
+    }
+
+    /** Polls a service's readiness until it is UP (200). */
+    static void awaitReady(ServiceProcess service, Duration timeout) throws Exception {
+        URI ready = service.baseUri().resolve("/q/health/ready");
+        Instant deadline = Instant.now().plus(timeout);
+        while (HTTP.send(HttpRequest.newBuilder(ready).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service.name() + " was not ready within " + timeout);
+            }
+            Thread.sleep(20);
+        }
     }
 
     static String get(URI uri) throws Exception {

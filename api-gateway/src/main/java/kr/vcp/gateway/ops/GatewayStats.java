@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import kr.vcp.gateway.hub.Hub;
-import kr.vcp.gateway.websocket.ClientSession;
+import kr.vcp.gateway.websocket.SocketEvents;
 
 /**
  * The gateway's counters, for {@code /ws/stats} and Prometheus ({@code /q/metrics}) alike: frames delivered, frames
@@ -21,7 +21,7 @@ import kr.vcp.gateway.websocket.ClientSession;
  */
 @Startup // meters exist from the start, not from the first connection
 @Singleton // no client proxy: every flush reports here
-public class GatewayStats implements Hub.Listener, ClientSession.Listener {
+public class GatewayStats implements Hub.Listener, SocketEvents {
 
     /** Lag percentiles are over this many latest deliveries. */
     private static final int LAG_WINDOW = 16_384;
@@ -98,18 +98,22 @@ public class GatewayStats implements Hub.Listener, ClientSession.Listener {
         dropped.addAndGet(framesDropped);
     }
 
+    @Override
     public void heartbeatTimeout() {
         heartbeat.incrementAndGet();
     }
 
+    @Override
     public void rateLimited() {
         rateLimited.incrementAndGet();
     }
 
+    @Override
     public void policyViolation() {
         policy.incrementAndGet();
     }
 
+    @Override
     public void upgradeRefused() {
         refused.incrementAndGet();
     }

@@ -26,23 +26,11 @@ public final class ClientSession implements Subscriber {
     public static final CloseReason TOO_MANY_MESSAGES = new CloseReason(1008, "policy violation: too many messages");
     public static final CloseReason GOING_AWAY = new CloseReason(1001, "server shutting down");
 
-    /** Reports what happened to a session's frames, for the gateway's counters. */
-    public interface Listener {
-        /** {@code frames} replies left for this client alone. */
-        void replied(int frames);
-
-        /** A frame was not written because the connection had closed underneath (the client left). */
-        void toClosedConnection();
-
-        /** The client was cut off with {@code framesDropped} frames it never read. */
-        void cutOffSlowConsumer(int framesDropped);
-    }
-
     private final WebSocketConnection connection;
     private final Transport transport;
     private final EventLoop eventLoop;
     private final int capacity;
-    private final Listener listener;
+    private final SocketEvents events;
     private final Set<String> topics = ConcurrentHashMap.newKeySet(4);
     private final TokenBucket inbound;
     private final Runnable scheduledFlush = this::scheduledFlush;
@@ -53,13 +41,13 @@ public final class ClientSession implements Subscriber {
     private volatile long lastSeenNanos = System.nanoTime();
 
     ClientSession(WebSocketConnection connection, Transport transport, int capacity, TokenBucket inbound,
-            Listener listener) {
+            SocketEvents events) {
         this.connection = connection;
         this.transport = transport;
         this.eventLoop = transport.eventLoop();
         this.capacity = capacity;
         this.inbound = inbound;
-        this.listener = listener;
+        this.events = events;
     }
 
     public String id() {
@@ -94,7 +82,7 @@ public final class ClientSession implements Subscriber {
             return 0;
         }
         if (!transport.isOpen()) {
-            listener.toClosedConnection();
+            events.toClosedConnection();
             return 0;
         }
         if (unflushed == 0) {
@@ -147,7 +135,7 @@ public final class ClientSession implements Subscriber {
         flushScheduled = false;
         int frames = flush();
         if (frames > 0) {
-            listener.replied(frames);
+            events.replied(frames);
         }
     }
 
@@ -157,7 +145,7 @@ public final class ClientSession implements Subscriber {
             return;
         }
         Log.warnf("Connection %s stopped reading (%d frames waiting): closed", id(), waiting);
-        listener.cutOffSlowConsumer(waiting + 1);
+        events.cutOffSlowConsumer(waiting + 1);
         connection.close(SLOW_CONSUMER).subscribe().with(ok -> { }, failure -> { });
     }
 

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import kr.vcp.gateway.config.GatewayConfig;
 import kr.vcp.gateway.hub.Hub;
-import kr.vcp.gateway.ops.GatewayStats;
 import kr.vcp.model.ClientMessage;
 import kr.vcp.model.Json;
 import kr.vcp.model.Krx;
@@ -47,10 +46,10 @@ public class DashboardSocket {
 
     private final Sessions sessions;
     private final Hub hub;
-    private final GatewayStats stats;
+    private final SocketEvents stats;
     private final GatewayConfig.Ws config;
 
-    public DashboardSocket(Sessions sessions, Hub hub, GatewayStats stats, GatewayConfig config) {
+    public DashboardSocket(Sessions sessions, Hub hub, SocketEvents stats, GatewayConfig config) {
         this.sessions = sessions;
         this.hub = hub;
         this.stats = stats;

@@ -8,7 +8,6 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import kr.vcp.gateway.config.GatewayConfig;
-import kr.vcp.gateway.ops.GatewayStats;
 
 /**
  * Pings every client at an interval and closes the ones silent past the timeout: a connection whose network died
@@ -25,14 +24,14 @@ public class Heartbeat {
     private static final Buffer PING = Buffer.buffer("vcp");
 
     private final Sessions sessions;
-    private final GatewayStats stats;
+    private final SocketEvents stats;
     private final GatewayConfig.Ws config;
     private final Vertx vertx;
     /** Ticks so far; counted by the timer's one event loop. */
     private long ticks;
     private long timer = -1;
 
-    public Heartbeat(Sessions sessions, GatewayStats stats, GatewayConfig config, Vertx vertx) {
+    public Heartbeat(Sessions sessions, SocketEvents stats, GatewayConfig config, Vertx vertx) {
         this.sessions = sessions;
         this.stats = stats;
         this.config = config.ws();

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import kr.vcp.gateway.config.GatewayConfig;
 import kr.vcp.gateway.hub.Hub;
-import kr.vcp.gateway.ops.GatewayStats;
 import kr.vcp.gateway.transport.Transports;
 
 /**
@@ -25,11 +24,11 @@ import kr.vcp.gateway.transport.Transports;
 public class Sessions {
 
     private final Hub hub;
-    private final GatewayStats stats;
+    private final SocketEvents stats;
     private final GatewayConfig.Ws config;
     private final Map<String, ClientSession> open = new ConcurrentHashMap<>();
 
-    public Sessions(Hub hub, GatewayStats stats, GatewayConfig config) {
+    public Sessions(Hub hub, SocketEvents stats, GatewayConfig config) {
         this.hub = hub;
         this.stats = stats;
         this.config = config.ws();

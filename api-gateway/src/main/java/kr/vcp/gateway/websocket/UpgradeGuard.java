@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import kr.vcp.gateway.config.GatewayConfig;
-import kr.vcp.gateway.ops.GatewayStats;
 
 /**
  * Checks every upgrade to {@code /ws} before a connection exists: the connection cap (503), the origin
@@ -20,10 +19,10 @@ public class UpgradeGuard implements HttpUpgradeCheck {
     static final String REASON_HEADER = "X-Refused-Because";
 
     private final Sessions sessions;
-    private final GatewayStats stats;
+    private final SocketEvents stats;
     private final GatewayConfig.Ws config;
 
-    public UpgradeGuard(Sessions sessions, GatewayStats stats, GatewayConfig config) {
+    public UpgradeGuard(Sessions sessions, SocketEvents stats, GatewayConfig config) {
         this.sessions = sessions;
         this.stats = stats;
         this.config = config.ws();

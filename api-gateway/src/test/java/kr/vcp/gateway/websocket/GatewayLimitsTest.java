@@ -140,6 +140,39 @@ class GatewayLimitsTest {
     }
 
     @Test
+    void clientsThatLeaveCleanlyOrVanishAreNotCountedAsDroppedMessages() throws Exception {
+        long droppedBefore = stat("delivery.messages_dropped");
+        long slowBefore = stat("delivery.slow_consumer_disconnects");
+        try (WsClient staying = new WsClient(base)) {
+            staying.subscribe();
+            List<WsClient> leaving = new ArrayList<>();
+            List<RawWsClient> vanishing = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                WsClient client = new WsClient(base);
+                client.subscribe();
+                leaving.add(client);
+                RawWsClient raw = new RawWsClient(port(), Map.of());
+                raw.sendText("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
+                vanishing.add(raw);
+            }
+            List<SignalsScanned> events = IntStream.range(0, 20).mapToObj(GatewayLimitsTest::bigEvent).toList();
+            Thread producing = new Thread(() -> KafkaTopics.produceAll(bootstrap, Topics.KAFKA_SIGNALS,
+                    Topics.SIGNALS_KEY, events.stream().map(Json::write).toList()));
+            producing.start();
+            leaving.forEach(WsClient::close);
+            for (RawWsClient raw : vanishing) {
+                raw.close(); // no close frame: the socket just goes
+            }
+            producing.join();
+            String last = events.get(events.size() - 1).eventId().toString();
+            staying.await(m -> m.path("data").path("event_id").asText().equals(last), WAIT);
+
+            assertEquals(droppedBefore, stat("delivery.messages_dropped"), "nothing dropped: nobody was too slow");
+            assertEquals(slowBefore, stat("delivery.slow_consumer_disconnects"));
+        }
+    }
+
+    @Test
     void anOversizedFrameClosesThatConnectionAndNoOther() throws Exception {
         try (WsClient bystander = new WsClient(base); RawWsClient big = new RawWsClient(port(), Map.of())) {
             big.sendFrame(0x1, ("{\"type\": \"ping\", \"pad\": \"" + "x".repeat(6000) + "\"}").getBytes());
@@ -152,8 +185,9 @@ class GatewayLimitsTest {
     }
 
     @Test
-    void aFloodIsRateLimitedThenClosedAndOthersAreUnaffected() throws Exception {
+    void aFloodIsRateLimitedThenClosedOnceAndOthersAreUnaffected() throws Exception {
         long limitedBefore = stat("delivery.rate_limited_messages");
+        long policyBefore = stat("delivery.policy_disconnects");
         try (WsClient bystander = new WsClient(base); WsClient flooder = new WsClient(base)) {
             for (int i = 0; i < 60 && flooder.isOpen(); i++) {
                 try {
@@ -169,6 +203,7 @@ class GatewayLimitsTest {
             }
             assertTrue(!flooder.isOpen(), "closed after too many refused messages");
             assertTrue(stat("delivery.rate_limited_messages") >= limitedBefore + 20, "at least max-violations refused");
+            assertEquals(policyBefore + 1, stat("delivery.policy_disconnects"), "one connection, counted once");
             bystander.send("{\"type\": \"ping\"}");
             bystander.await(m -> m.path("type").asText().equals("pong"), WAIT);
         }
