@@ -57,12 +57,12 @@ public final class DashboardLoadBenchmark {
         List<String> tickers = IntStream.range(0, TICKERS).mapToObj(t -> String.format("%06d", 100_000 + t * 7)).toList();
         try (KafkaServer kafka = KafkaServer.start(0); KafkaProducer<String, String> producer = FanOutBenchmark.producer(kafka);
                 ServiceProcess gateway = ServiceProcess.start("bench-dashboard-gateway", gatewayJar,
-                        ServiceProcess.GATEWAY_JVM_OPTIONS, 0, Map.of(SharedServers.KAFKA_ENV, kafka.bootstrapServers()),
+                        FanOutBenchmark.gatewayOptions(), 0, Map.of(SharedServers.KAFKA_ENV, kafka.bootstrapServers()),
                         Path.of("target", "benchmark"))) {
             TestSystem.awaitReady(gateway, Duration.ofSeconds(60));
             // A broker that has run a while: its request path compiled, as the scanner's broker's is.
             for (int r = 0; r < 10; r++) {
-                sendRound(producer, tickers, WARMUP_VOLUME * 2 + r, System.currentTimeMillis());
+                send(producer, tickers, round(tickers, WARMUP_VOLUME * 2 + r), System.currentTimeMillis());
             }
             Thread.sleep(2_000);
             long rssBefore = ProcessMeter.rssKb(gateway.pid());
@@ -82,7 +82,7 @@ public final class DashboardLoadBenchmark {
 
             for (int r = 0; r < WARMUP_ROUNDS; r++) {
                 long at = System.currentTimeMillis();
-                sendRound(producer, tickers, WARMUP_VOLUME + r, at);
+                send(producer, tickers, round(tickers, WARMUP_VOLUME + r), at);
                 Thread.sleep(Math.max(0, 1_000 - (System.currentTimeMillis() - at)));
             }
             long[] gatewayBefore = ProcessMeter.cpuTicks(gateway.pid());
@@ -91,8 +91,9 @@ public final class DashboardLoadBenchmark {
             for (int r = 0; r < seconds; r++) {
                 long at = start + r * 1_000L;
                 Thread.sleep(Math.max(0, at - System.currentTimeMillis()));
+                List<String> values = round(tickers, r);
                 receipts.sentAt[r] = System.currentTimeMillis();
-                sendRound(producer, tickers, r, receipts.sentAt[r]);
+                send(producer, tickers, values, receipts.sentAt[r]);
             }
             long expected = (long) seconds * n * PER_CLIENT;
             deadline = System.currentTimeMillis() + 30_000;
@@ -102,6 +103,7 @@ public final class DashboardLoadBenchmark {
             long[] gatewayAfter = ProcessMeter.cpuTicks(gateway.pid());
             long[] clientAfter = ProcessMeter.cpuTicks(ProcessHandle.current().pid());
             double gatewayCpu = ProcessMeter.seconds(gatewayBefore, gatewayAfter);
+            double gatewayUser = ProcessMeter.userSeconds(gatewayBefore, gatewayAfter);
             double clientCpu = ProcessMeter.seconds(clientBefore, clientAfter);
             long delivered = receipts.measured.get();
             String stats = TestSystem.get(gateway.baseUri().resolve("/ws/stats"));
@@ -120,8 +122,9 @@ public final class DashboardLoadBenchmark {
                             + (expected - delivered), receipts.fewestInARound(), (long) n * PER_CLIENT);
             System.out.printf("  lag from the tick's Kafka timestamp to receipt: p50 %d ms, p99 %d ms, max %d ms%n",
                     receipts.percentile(0.50), receipts.percentile(0.99), receipts.percentile(1.0));
-            System.out.printf("  gateway CPU %.1f s over %d s = %.2f cores, %.2f µs per delivery (%,.0f deliveries per"
-                    + " CPU-second); load client CPU %.1f s%n", gatewayCpu, seconds, gatewayCpu / seconds,
+            System.out.printf("  gateway CPU %.1f s (%.0f%% kernel) over %d s = %.2f cores, %.2f µs per delivery (%,.0f"
+                    + " deliveries per CPU-second); load client CPU %.1f s%n", gatewayCpu,
+                    100 * (1 - gatewayUser / Math.max(0.01, gatewayCpu)), seconds, gatewayCpu / seconds,
                     gatewayCpu * 1e6 / Math.max(1, delivered), delivered / Math.max(0.01, gatewayCpu), clientCpu);
             System.out.printf("  gateway memory (after a GC): RSS %,d MB before the clients, %,d MB with them (%.1f KB"
                     + " each), %,d MB after they left; heap in use %,d MB, %,d MB (%.1f KB each), %,d MB%n",
@@ -139,14 +142,21 @@ public final class DashboardLoadBenchmark {
                 .collect(Collectors.joining(","));
     }
 
-    /** A tick for every ticker, all with {@code sentAt} as their Kafka timestamp and {@code volume} naming the round. */
-    private static void sendRound(KafkaProducer<String, String> producer, List<String> tickers, long volume,
-            long sentAt) throws Exception {
+    /** A tick for every ticker, {@code volume} naming the round, written as JSON before anything is timed. */
+    private static List<String> round(List<String> tickers, long volume) {
         LocalDateTime now = LocalDateTime.now();
+        return tickers.stream().map(ticker -> Json.write(PriceTicked.of(ticker, 50_000, 100, 0.2, volume, now))).toList();
+    }
+
+    /**
+     * Sends a round at once, each record's Kafka timestamp {@code sentAt}, as a feed stamps a tick when it publishes
+     * it, and waits for the broker's acknowledgements.
+     */
+    private static void send(KafkaProducer<String, String> producer, List<String> tickers, List<String> values,
+            long sentAt) throws Exception {
         List<Future<RecordMetadata>> acks = new ArrayList<>(tickers.size());
-        for (String ticker : tickers) {
-            String value = Json.write(PriceTicked.of(ticker, 50_000, 100, 0.2, volume, now));
-            acks.add(producer.send(new ProducerRecord<>(Topics.KAFKA_PRICES, null, sentAt, ticker, value)));
+        for (int t = 0; t < tickers.size(); t++) {
+            acks.add(producer.send(new ProducerRecord<>(Topics.KAFKA_PRICES, null, sentAt, tickers.get(t), values.get(t))));
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get();

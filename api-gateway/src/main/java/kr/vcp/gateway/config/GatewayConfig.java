@@ -1,5 +1,6 @@
 package kr.vcp.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -17,11 +18,11 @@ public interface GatewayConfig {
 
     interface Ws {
         /**
-         * Frames flushed to one client that its socket has not taken; a client that lets this many pile up is not
-         * reading and is cut off. A batch of ticks to a page of 100 prices flushes 100 small frames at once.
+         * Bytes flushed to one client that its socket has not taken; a client that lets this much pile up is not
+         * reading and is cut off (4008). About 160 pages of 25 KB, or a minute of ticks for 100 prices.
          */
-        @WithDefault("256")
-        int outboundQueue();
+        @WithDefault("4M")
+        MemorySize maxBacklog();
 
         /** NETTY: shared frames straight into each connection's channel; VERTX: the slower fallback, for comparison. */
         @WithDefault("NETTY")

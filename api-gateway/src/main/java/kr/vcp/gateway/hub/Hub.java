@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import kr.vcp.gateway.config.GatewayConfig;
 import kr.vcp.model.Topics;
 
@@ -35,14 +36,47 @@ public class Hub {
         void delivered(int frames, long oldestKafkaTimestamp);
     }
 
-    /** What one event loop has been sent of the publications so far. */
+    /** What one event loop has been sent of the publications so far; all but {@link #queued} touched on the loop. */
     static final class Loop {
         final EventLoop eventLoop;
-        /** The sequence of the last publication this loop has written; read and written on the loop only. */
+        /** Fan-outs handed to the loop and not started yet. */
+        final AtomicInteger queued = new AtomicInteger();
+        /** The sequence of the last publication this loop has written. */
         long written;
+        /** Subscribers written to by batches that left their flushes to a later one, and how many batches. */
+        private List<Subscriber> carried = new ArrayList<>();
+        private long carriedOldest = -1;
+        int carriedBatches;
 
         Loop(EventLoop eventLoop) {
             this.eventLoop = eventLoop;
+        }
+
+        void carry(List<Subscriber> written, long oldestKafkaTimestamp) {
+            carried.addAll(written);
+            carriedOldest = oldest(carriedOldest, oldestKafkaTimestamp);
+            carriedBatches++;
+        }
+
+        long oldestCarried(long oldestKafkaTimestamp) {
+            return oldest(carriedOldest, oldestKafkaTimestamp);
+        }
+
+        /** What to flush now: the carried subscribers and {@code written}; the carry starts over. */
+        List<Subscriber> takeCarried(List<Subscriber> written) {
+            if (carriedBatches == 0) {
+                return written;
+            }
+            List<Subscriber> all = carried;
+            all.addAll(written);
+            carried = new ArrayList<>();
+            carriedOldest = -1;
+            carriedBatches = 0;
+            return all;
+        }
+
+        private static long oldest(long a, long b) {
+            return a <= 0 ? b : b <= 0 ? a : Math.min(a, b);
         }
     }
 
@@ -288,6 +322,7 @@ public class Hub {
 
     private void fanOutSlice(List<TopicMessage> slice) {
         for (Loop loop : loops.values()) {
+            loop.queued.incrementAndGet();
             loop.eventLoop.execute(new FanOut(this, loop, slice, listener));
         }
     }
@@ -295,9 +330,5 @@ public class Hub {
     @Override
     public String toString() {
         return "Hub[" + topics.size() + " topics, live=" + isLive() + "]";
-    }
-
-    static long oldestKafkaTimestamp(List<TopicMessage> batch) {
-        return batch.stream().mapToLong(TopicMessage::kafkaTimestamp).filter(t -> t > 0).min().orElse(-1);
     }
 }

@@ -14,8 +14,8 @@ import kr.vcp.gateway.hub.Hub;
 import kr.vcp.gateway.websocket.SocketEvents;
 
 /**
- * The gateway's counters, for {@code /ws/stats} and Prometheus ({@code /q/metrics}) alike: frames delivered, frames
- * dropped from clients cut off as too slow, frames not sent because the client had left, why connections were cut,
+ * The gateway's counters, for {@code /ws/stats} and Prometheus ({@code /q/metrics}) alike: frames delivered, bytes
+ * dropped with clients cut off as too slow, frames not sent because the client had left, why connections were cut,
  * and the delivery lag from the Kafka record's timestamp to the frame being handed to the client's socket (or queued
  * behind the frames it has not read yet). Each cause of a disconnect counts connections, once each.
  */
@@ -45,7 +45,7 @@ public class GatewayStats implements Hub.Listener, SocketEvents {
     private long lagCount;
 
     public GatewayStats(MeterRegistry registry) {
-        registry.gauge("vcp.ws.dropped", dropped);
+        registry.gauge("vcp.ws.dropped.bytes", dropped);
         registry.gauge("vcp.ws.to.closed", toClosed);
         registry.gauge("vcp.ws.disconnects.slow.consumer", slow);
         registry.gauge("vcp.ws.disconnects.heartbeat", heartbeat);
@@ -93,9 +93,9 @@ public class GatewayStats implements Hub.Listener, SocketEvents {
     }
 
     @Override
-    public void cutOffSlowConsumer(int framesDropped) {
+    public void cutOffSlowConsumer(long bytesDropped) {
         slow.incrementAndGet();
-        dropped.addAndGet(framesDropped);
+        dropped.addAndGet(bytesDropped);
     }
 
     @Override

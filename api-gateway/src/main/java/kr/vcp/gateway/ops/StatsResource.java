@@ -32,13 +32,13 @@ public class StatsResource {
     }
 
     /**
-     * Frames delivered, frames dropped from clients cut off as too slow, frames not sent because the client had
+     * Frames delivered, bytes thrown away with clients cut off as too slow, frames not sent because the client had
      * already left, why connections were cut (connections, once each), and the lag from each record's Kafka
      * timestamp to its frame leaving the gateway (over the latest 16,384 deliveries; null before any).
      */
     public record Delivery(
             @JsonProperty("messages_delivered") long delivered,
-            @JsonProperty("messages_dropped") long dropped,
+            @JsonProperty("bytes_dropped") long dropped,
             @JsonProperty("messages_to_closed_connections") long toClosed,
             @JsonProperty("slow_consumer_disconnects") long slowConsumerDisconnects,
             @JsonProperty("heartbeat_disconnects") long heartbeatDisconnects,

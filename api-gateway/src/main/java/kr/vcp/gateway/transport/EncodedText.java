@@ -17,13 +17,16 @@ public final class EncodedText {
     private static final int LENGTH_64 = 127;
 
     private final String text;
-    /** Never released: a wrapped NIO buffer is freed by the garbage collector once no view points into it. */
+    /** The frame's bytes outside the heap; freed by the garbage collector once no view points into them. */
+    private final ByteBuffer bytes;
+    /** For copying from; never released, so reading it needs no reference count. */
     private final ByteBuf frame;
     private final int headerLength;
 
-    private EncodedText(String text, ByteBuf frame, int headerLength) {
+    private EncodedText(String text, ByteBuffer bytes, int headerLength) {
         this.text = text;
-        this.frame = frame;
+        this.bytes = bytes;
+        this.frame = Unpooled.wrappedBuffer(bytes.duplicate());
         this.headerLength = headerLength;
     }
 
@@ -39,7 +42,7 @@ public final class EncodedText {
         } else {
             frame.put((byte) LENGTH_64).putLong(n);
         }
-        return new EncodedText(text, Unpooled.wrappedBuffer(frame.put(payload).flip()), headerLength);
+        return new EncodedText(text, frame.put(payload).flip(), headerLength);
     }
 
     public String text() {
@@ -52,16 +55,22 @@ public final class EncodedText {
     }
 
     /**
-     * A view of the whole frame, header and payload, with read indexes of its own: what a socket reads from while it
-     * sends the frame. One small object per write; releasing it leaves the shared bytes alone.
+     * A view of the whole frame, header and payload, with read indexes and a reference count of its own: what a
+     * socket reads from while it sends the frame. Two small objects; the event loops writing one broadcast share no
+     * counter (a retained duplicate of one buffer would have them all update its reference count).
      */
     public ByteBuf frame() {
-        return frame.retainedDuplicate();
+        return Unpooled.wrappedBuffer(bytes.duplicate());
+    }
+
+    /** Appends the whole frame to {@code target}; the shared bytes are read, not retained. */
+    public void copyTo(ByteBuf target) {
+        target.writeBytes(frame, 0, frame.capacity());
     }
 
     /** The payload alone, for a writer that frames it itself. */
     public ByteBuf payload() {
-        return frame.retainedSlice(headerLength, frame.capacity() - headerLength);
+        return Unpooled.wrappedBuffer(bytes.duplicate().position(headerLength));
     }
 
     @Override

@@ -17,8 +17,8 @@ public interface Transport {
     /** Hands everything written since the last flush to the socket, in one write where the socket allows. */
     void flush();
 
-    /** Frames flushed that the socket has not taken yet: how far behind the client is. */
-    int backlog();
+    /** Bytes flushed that the socket has not taken yet (with a little bookkeeping): how far behind the client is. */
+    long backlogBytes();
 
     /** Whether frames can still leave: false once the connection closed underneath. */
     boolean isOpen();

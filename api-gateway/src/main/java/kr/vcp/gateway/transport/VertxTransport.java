@@ -16,8 +16,8 @@ public final class VertxTransport implements Transport {
     private final WebSocketConnection connection;
     private final WebSocketBase socket;
     private final EventLoop eventLoop;
-    /** Frames handed over and not completed; only touched on the event loop, where Vert.x completes writes. */
-    private int inFlight;
+    /** Bytes of frames handed over and not completed; only touched on the event loop. */
+    private long inFlight;
 
     /** @param socket the connection's Vert.x socket, or null to send through websockets-next */
     public VertxTransport(WebSocketConnection connection, WebSocketBase socket, EventLoop eventLoop) {
@@ -33,20 +33,21 @@ public final class VertxTransport implements Transport {
 
     @Override
     public void write(EncodedText text) {
-        inFlight++;
+        int length = text.length();
+        inFlight += length;
         if (socket != null) {
             socket.writeFrame(new WebSocketFrameImpl(WebSocketFrameType.TEXT, text.payload(), true))
-                    .onComplete(done -> completed());
+                    .onComplete(done -> completed(length));
         } else {
-            connection.sendText(text.text()).subscribe().with(ok -> completed(), failure -> completed());
+            connection.sendText(text.text()).subscribe().with(ok -> completed(length), failure -> completed(length));
         }
     }
 
-    private void completed() {
+    private void completed(int length) {
         if (eventLoop.inEventLoop()) {
-            inFlight--;
+            inFlight -= length;
         } else {
-            eventLoop.execute(() -> inFlight--);
+            eventLoop.execute(() -> inFlight -= length);
         }
     }
 
@@ -56,7 +57,7 @@ public final class VertxTransport implements Transport {
     }
 
     @Override
-    public int backlog() {
+    public long backlogBytes() {
         return inFlight;
     }
 

@@ -29,7 +29,7 @@ public final class ClientSession implements Subscriber {
     private final WebSocketConnection connection;
     private final Transport transport;
     private final EventLoop eventLoop;
-    private final int capacity;
+    private final long maxBacklogBytes;
     private final SocketEvents events;
     private final Set<String> topics = ConcurrentHashMap.newKeySet(4);
     private final TokenBucket inbound;
@@ -40,12 +40,12 @@ public final class ClientSession implements Subscriber {
     private volatile boolean closing;
     private volatile long lastSeenNanos = System.nanoTime();
 
-    ClientSession(WebSocketConnection connection, Transport transport, int capacity, TokenBucket inbound,
+    ClientSession(WebSocketConnection connection, Transport transport, long maxBacklogBytes, TokenBucket inbound,
             SocketEvents events) {
         this.connection = connection;
         this.transport = transport;
         this.eventLoop = transport.eventLoop();
-        this.capacity = capacity;
+        this.maxBacklogBytes = maxBacklogBytes;
         this.inbound = inbound;
         this.events = events;
     }
@@ -73,7 +73,7 @@ public final class ClientSession implements Subscriber {
     }
 
     /**
-     * When {@code capacity} flushed frames are still waiting for the socket as a new flush begins, the client is not
+     * When {@code maxBacklogBytes} flushed are still waiting for the socket as a new flush begins, the client is not
      * reading: it is closed with {@link #SLOW_CONSUMER} so that it slows no one else.
      */
     @Override
@@ -86,8 +86,8 @@ public final class ClientSession implements Subscriber {
             return 0;
         }
         if (unflushed == 0) {
-            int backlog = transport.backlog();
-            if (backlog >= capacity) {
+            long backlog = transport.backlogBytes();
+            if (backlog >= maxBacklogBytes) {
                 cutOff(backlog);
                 return 0;
             }
@@ -139,13 +139,13 @@ public final class ClientSession implements Subscriber {
         }
     }
 
-    /** Closes a client that left {@code waiting} frames unread; they and the one refused are dropped. */
-    private void cutOff(int waiting) {
+    /** Closes a client that left {@code waiting} bytes unread; they and the frame refused are dropped. */
+    private void cutOff(long waiting) {
         if (!markClosing()) {
             return;
         }
-        Log.warnf("Connection %s stopped reading (%d frames waiting): closed", id(), waiting);
-        events.cutOffSlowConsumer(waiting + 1);
+        Log.warnf("Connection %s stopped reading (%d bytes waiting): closed", id(), waiting);
+        events.cutOffSlowConsumer(waiting);
         connection.close(SLOW_CONSUMER).subscribe().with(ok -> { }, failure -> { });
     }
 

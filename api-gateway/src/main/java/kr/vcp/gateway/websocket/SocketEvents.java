@@ -9,8 +9,8 @@ public interface SocketEvents {
     /** A frame was not written because the connection had closed underneath (the client left). */
     void toClosedConnection();
 
-    /** A client was cut off with {@code framesDropped} frames it never read. */
-    void cutOffSlowConsumer(int framesDropped);
+    /** A client was cut off with {@code bytesDropped} bytes it never read. */
+    void cutOffSlowConsumer(long bytesDropped);
 
     /** A client silent past the heartbeat's timeout was closed. */
     void heartbeatTimeout();

@@ -122,6 +122,21 @@ class HubTest {
     }
 
     @Test
+    void batchesQueuedBehindABusyLoopLeaveInOneFlush() throws Exception {
+        hub.caughtUp();
+        Recorder page = new Recorder(first);
+        on(first, () -> IntStream.range(0, 3).forEach(i -> hub.subscribe(page, Topics.price(ticker(i)))));
+
+        // Three batches arrive while the loop is busy: by the time it gets to them, they wait one behind the other.
+        on(first, () -> IntStream.range(0, 3).forEach(i -> hub.publish(List.of(tick(ticker(i), 2_000 + i)))));
+        drain();
+
+        assertEquals(3, page.delivered.size());
+        assertEquals(List.of(3), page.flushes, "the first two left their flush to the last");
+        assertEquals(3, deliveredFrames.get());
+    }
+
+    @Test
     void aTickReachesTheSubscribersOfItsTopicOnEveryLoopAndNoOneElse() throws Exception {
         hub.caughtUp();
         Recorder here = new Recorder(first);

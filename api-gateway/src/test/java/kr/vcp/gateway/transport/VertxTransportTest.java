@@ -70,7 +70,7 @@ class VertxTransportTest {
                         .filter(m -> m.path("type").asText().equals("price_update"))
                         .map(m -> m.get("data").get("price").asLong()).toList(), "in order, each once");
             }
-            assertEquals(0, sessions.all().stream().mapToInt(s -> s.transport().backlog()).sum(),
+            assertEquals(0, sessions.all().stream().mapToLong(s -> s.transport().backlogBytes()).sum(),
                     "every frame completed");
         }
     }
