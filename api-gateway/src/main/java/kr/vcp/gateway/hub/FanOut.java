@@ -19,7 +19,7 @@ final class FanOut implements Runnable {
     static final int MAX_CARRIED = 4;
 
     private final Hub hub;
-    private final Hub.Loop loop;
+    private final LoopState loop;
     private final List<TopicMessage> batch;
     private final Hub.Listener listener;
     private final long oldestKafkaTimestamp;
@@ -27,7 +27,7 @@ final class FanOut implements Runnable {
     private long oldest;
     private int flushed;
 
-    FanOut(Hub hub, Hub.Loop loop, List<TopicMessage> batch, Hub.Listener listener) {
+    FanOut(Hub hub, LoopState loop, List<TopicMessage> batch, Hub.Listener listener) {
         this.hub = hub;
         this.loop = loop;
         this.batch = batch;

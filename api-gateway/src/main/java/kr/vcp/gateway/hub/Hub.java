@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import kr.vcp.gateway.config.GatewayConfig;
 import kr.vcp.model.Topics;
 
@@ -36,55 +35,11 @@ public class Hub {
         void delivered(int frames, long oldestKafkaTimestamp);
     }
 
-    /** What one event loop has been sent of the publications so far; all but {@link #queued} touched on the loop. */
-    static final class Loop {
-        final EventLoop eventLoop;
-        /** Fan-outs handed to the loop and not started yet. */
-        final AtomicInteger queued = new AtomicInteger();
-        /** The sequence of the last publication this loop has written. */
-        long written;
-        /** Subscribers written to by batches that left their flushes to a later one, and how many batches. */
-        private List<Subscriber> carried = new ArrayList<>();
-        private long carriedOldest = -1;
-        int carriedBatches;
-
-        Loop(EventLoop eventLoop) {
-            this.eventLoop = eventLoop;
-        }
-
-        void carry(List<Subscriber> written, long oldestKafkaTimestamp) {
-            carried.addAll(written);
-            carriedOldest = oldest(carriedOldest, oldestKafkaTimestamp);
-            carriedBatches++;
-        }
-
-        long oldestCarried(long oldestKafkaTimestamp) {
-            return oldest(carriedOldest, oldestKafkaTimestamp);
-        }
-
-        /** What to flush now: the carried subscribers and {@code written}; the carry starts over. */
-        List<Subscriber> takeCarried(List<Subscriber> written) {
-            if (carriedBatches == 0) {
-                return written;
-            }
-            List<Subscriber> all = carried;
-            all.addAll(written);
-            carried = new ArrayList<>();
-            carriedOldest = -1;
-            carriedBatches = 0;
-            return all;
-        }
-
-        private static long oldest(long a, long b) {
-            return a <= 0 ? b : b <= 0 ? a : Math.min(a, b);
-        }
-    }
-
     /** Frame bytes a client is written at most between two flushes of a fan-out. */
     static final int SLICE_BYTES = 256 * 1024;
 
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
-    private final Map<EventLoop, Loop> loops = new ConcurrentHashMap<>();
+    private final Map<EventLoop, LoopState> loops = new ConcurrentHashMap<>();
     private final Listener listener;
     private final int maxSubscriptions;
     /** Orders publications, catching up and starting: one sequence, and loops get batches in that order. */
@@ -104,7 +59,7 @@ public class Hub {
         this.maxSubscriptions = maxSubscriptions;
         // Every loop gets every batch, including loops with no subscriber yet: a client subscribing there knows
         // from its loop's position whether a batch already on its way will bring it the latest message.
-        eventLoops.forEach(loop -> loops.put(loop, new Loop(loop)));
+        eventLoops.forEach(loop -> loops.put(loop, new LoopState(loop)));
     }
 
     private static List<EventLoop> loopsOf(Vertx vertx) {
@@ -124,7 +79,7 @@ public class Hub {
             return Subscription.TOO_MANY;
         }
         subscriber.topics().add(topic);
-        loops.computeIfAbsent(subscriber.eventLoop(), Loop::new);
+        loops.computeIfAbsent(subscriber.eventLoop(), LoopState::new);
         topics.compute(topic, (name, t) -> {
             Topic own = t == null ? new Topic() : t;
             own.add(subscriber);
@@ -143,7 +98,7 @@ public class Hub {
         if (latest == null || !isLive()) {
             return;
         }
-        Loop loop = loops.get(subscriber.eventLoop());
+        LoopState loop = loops.get(subscriber.eventLoop());
         if (latest.sequence() <= loop.written) {
             subscriber.send(latest.encoded());
         }
@@ -321,7 +276,7 @@ public class Hub {
     }
 
     private void fanOutSlice(List<TopicMessage> slice) {
-        for (Loop loop : loops.values()) {
+        for (LoopState loop : loops.values()) {
             loop.queued.incrementAndGet();
             loop.eventLoop.execute(new FanOut(this, loop, slice, listener));
         }
