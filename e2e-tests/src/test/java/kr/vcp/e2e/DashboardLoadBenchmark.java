@@ -41,7 +41,11 @@ public final class DashboardLoadBenchmark {
 
     private static final int TICKERS = 2_000;
     private static final int PER_CLIENT = 20;
-    private static final int WARMUP_ROUNDS = 5;
+    /**
+     * Rounds before the measured ones: with 5, the JIT was still compiling the gateway's fan-out (a fifth of a core)
+     * through the first measured 20 seconds.
+     */
+    private static final int WARMUP_ROUNDS = 20;
     /** Ticks of warm-up rounds carry this plus the round as their volume, measured rounds the round alone. */
     private static final long WARMUP_VOLUME = 1_000_000;
     private static final byte[] VOLUME = "\"volume\":".getBytes(StandardCharsets.US_ASCII);
