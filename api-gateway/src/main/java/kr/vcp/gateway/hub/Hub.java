@@ -31,7 +31,7 @@ public class Hub {
 
     /** Counts what left. */
     public interface Listener {
-        /** {@code frames} frames were handed to sockets; the oldest of their records reached Kafka at the time given. */
+        /** {@code frames} frames were handed to sockets; the oldest of their records reached Kafka at that time. */
         void delivered(int frames, long oldestKafkaTimestamp);
     }
 

@@ -32,7 +32,8 @@ public class DeadLetters {
     void setAside(ConsumerRecord<String, String> record, String reason) {
         count.incrementAndGet();
         String to = Topics.deadLetters(record.topic());
-        Log.errorf("Record %s-%d@%d set aside on %s: %s", record.topic(), record.partition(), record.offset(), to, reason);
+        Log.errorf("Record %s-%d@%d set aside on %s: %s", record.topic(), record.partition(), record.offset(), to,
+                reason);
         RecordHeaders headers = new RecordHeaders();
         headers.add("dead-letter-reason", reason.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-topic", record.topic().getBytes(StandardCharsets.UTF_8));

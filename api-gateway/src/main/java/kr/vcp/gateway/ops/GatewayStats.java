@@ -127,7 +127,7 @@ public class GatewayStats implements Hub.Listener, SocketEvents {
         Long p50 = window.length == 0 ? null : window[(int) Math.floor(0.50 * (window.length - 1))];
         Long p99 = window.length == 0 ? null : window[(int) Math.floor(0.99 * (window.length - 1))];
         Long max = window.length == 0 ? null : window[window.length - 1];
-        return new Snapshot(delivered.sum(), dropped.get(), toClosed.get(), slow.get(), heartbeat.get(), rateLimited.get(),
-                policy.get(), refused.get(), p50, p99, max);
+        return new Snapshot(delivered.sum(), dropped.get(), toClosed.get(), slow.get(), heartbeat.get(),
+                rateLimited.get(), policy.get(), refused.get(), p50, p99, max);
     }
 }

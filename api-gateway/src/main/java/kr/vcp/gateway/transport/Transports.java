@@ -43,7 +43,8 @@ public final class Transports {
             throw new IllegalStateException("a transport is opened on the connection's event loop");
         }
         Channel channel = kind == Kind.NETTY && socket != null ? channel(socket) : null;
-        ChannelHandlerContext encoder = channel == null ? null : channel.pipeline().context(WebSocketFrameEncoder.class);
+        ChannelHandlerContext encoder = channel == null ? null
+                : channel.pipeline().context(WebSocketFrameEncoder.class);
         if (encoder == null) {
             return new VertxTransport(connection, socket, loop);
         }

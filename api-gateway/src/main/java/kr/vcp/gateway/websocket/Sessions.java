@@ -37,7 +37,8 @@ public class Sessions {
     /** On the connection's event loop, as {@code @OnOpen} runs. */
     ClientSession opened(WebSocketConnection connection) {
         ClientSession session = new ClientSession(connection, Transports.open(connection, config.transport()),
-                config.maxBacklog().asLongValue(), new TokenBucket(config.messagesPerSecond(), config.messageBurst()), stats);
+                config.maxBacklog().asLongValue(), new TokenBucket(config.messagesPerSecond(), config.messageBurst()),
+                stats);
         open.put(connection.id(), session);
         return session;
     }
