@@ -27,13 +27,13 @@ final class FanOut implements Runnable {
     private long oldest;
     private int flushed;
 
-    FanOut(Hub hub, LoopState loop, List<TopicMessage> batch, Hub.Listener listener) {
+    /** @param oldestKafkaTimestamp of the batch's records, -1 when none is live */
+    FanOut(Hub hub, LoopState loop, List<TopicMessage> batch, long oldestKafkaTimestamp, Hub.Listener listener) {
         this.hub = hub;
         this.loop = loop;
         this.batch = batch;
+        this.oldestKafkaTimestamp = oldestKafkaTimestamp;
         this.listener = listener;
-        this.oldestKafkaTimestamp = batch.stream().mapToLong(TopicMessage::kafkaTimestamp).filter(t -> t > 0).min()
-                .orElse(-1);
     }
 
     @Override

@@ -276,9 +276,10 @@ public class Hub {
     }
 
     private void fanOutSlice(List<TopicMessage> slice) {
+        long oldest = slice.stream().mapToLong(TopicMessage::kafkaTimestamp).filter(t -> t > 0).min().orElse(-1);
         for (LoopState loop : loops.values()) {
             loop.queued.incrementAndGet();
-            loop.eventLoop.execute(new FanOut(this, loop, slice, listener));
+            loop.eventLoop.execute(new FanOut(this, loop, slice, oldest, listener));
         }
     }
 

@@ -28,15 +28,14 @@ public class FeedConsumer {
     /** The incoming channel: {@link Topics#KAFKA_SIGNALS}, {@link Topics#KAFKA_PRICES}, {@link Topics#KAFKA_MARKET}. */
     public static final String CHANNEL = "vcp-feeds";
 
-    /** Records read per topic, for {@code /ws/stats}. */
-    public record Counts(long signals, long prices, long market, long rejected) {
+    /** Records read of prices and market state, and set aside, for {@code /ws/stats} (SignalFeed counts scans). */
+    public record Counts(long prices, long market, long rejected) {
     }
 
     private final Hub hub;
     private final SignalFeed signals;
     private final CatchUp catchUp;
     private final DeadLetters deadLetters;
-    private final AtomicLong signalRecords = new AtomicLong();
     private final AtomicLong priceRecords = new AtomicLong();
     private final AtomicLong marketRecords = new AtomicLong();
 
@@ -66,10 +65,8 @@ public class FeedConsumer {
     /** Adds what {@code record} makes for the hub, if anything; {@link IllegalArgumentException} if unreadable. */
     private void message(ConsumerRecord<String, String> record, List<TopicMessage> batch) {
         switch (record.topic()) {
-            case Topics.KAFKA_SIGNALS -> {
-                signalRecords.incrementAndGet();
-                signals.accept(readSignals(record.value()), record.timestamp()).ifPresent(batch::add);
-            }
+            case Topics.KAFKA_SIGNALS ->
+                    signals.accept(readSignals(record.value()), record.timestamp()).ifPresent(batch::add);
             case Topics.KAFKA_PRICES -> {
                 priceRecords.incrementAndGet();
                 PriceTicked tick = readPrice(record.value());
@@ -89,7 +86,7 @@ public class FeedConsumer {
     }
 
     public Counts counts() {
-        return new Counts(signalRecords.get(), priceRecords.get(), marketRecords.get(), deadLetters.count());
+        return new Counts(priceRecords.get(), marketRecords.get(), deadLetters.count());
     }
 
     /** Reads and checks a scan event; {@link IllegalArgumentException} says why it cannot be used. */

@@ -16,6 +16,7 @@ import java.util.UUID;
 import kr.vcp.gateway.hub.TopicMessage;
 import kr.vcp.model.Krx;
 import kr.vcp.model.ServerMessage;
+import kr.vcp.model.Signal;
 import kr.vcp.model.SignalsScanned;
 import kr.vcp.model.Topics;
 
@@ -64,9 +65,10 @@ public class SignalFeed {
             Log.infof("Event %s is for %s, older than the page: not broadcast", event.eventId(), event.signalDate());
             return Optional.empty();
         }
+        List<Signal> page = board.signals();
         Log.infof("Event %s (scan %s, %s): page of %d signals", event.eventId(), event.scanId(), event.market(),
-                board.signals().size());
-        return Optional.of(TopicMessage.of(Topics.WS_SIGNAL_VCP, update(board, event), kafkaTimestampMillis));
+                page.size());
+        return Optional.of(TopicMessage.of(Topics.WS_SIGNAL_VCP, update(page, event), kafkaTimestampMillis));
     }
 
     /**
@@ -78,7 +80,7 @@ public class SignalFeed {
         List<TopicMessage> pages = new ArrayList<>(events.size());
         for (SignalsScanned event : events) {
             replayed.apply(event);
-            pages.add(TopicMessage.of(Topics.WS_DEBUG_SIGNAL_VCP, update(replayed, event), -1));
+            pages.add(TopicMessage.of(Topics.WS_DEBUG_SIGNAL_VCP, update(replayed.signals(), event), -1));
         }
         return pages;
     }
@@ -87,8 +89,8 @@ public class SignalFeed {
         return new Stats(eventsReceived, eventsDuplicate, board.signals().size(), lastEventId, lastEventAt);
     }
 
-    private static ServerMessage.SignalUpdate update(SignalBoard board, SignalsScanned cause) {
-        return ServerMessage.SignalUpdate.of(board.signals(), LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.MICROS),
+    private static ServerMessage.SignalUpdate update(List<Signal> page, SignalsScanned cause) {
+        return ServerMessage.SignalUpdate.of(page, LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.MICROS),
                 cause.eventId());
     }
 }
