@@ -39,6 +39,13 @@ public interface ScannerConfig {
         /** min_score of a scheduled scan. */
         @WithDefault("7")
         int minScore();
+
+        /**
+         * How long a scheduled scan refused because a scan of its markets is still running (a slow one, say, of the
+         * slot before) is tried again, rather than the run being lost.
+         */
+        @WithDefault("5m")
+        Duration conflictRetry();
     }
 
     interface Outbox {

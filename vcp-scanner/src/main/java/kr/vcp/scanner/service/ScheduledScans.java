@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -50,8 +51,13 @@ public class ScheduledScans {
             }
             Log.infof("Scheduled run %s: scanning %s", slot, config.markets());
             return Multi.createFrom().iterable(config.markets())
-                    .onItem().transformToUniAndConcatenate(scope -> scans
-                            .scan(new ScanCommand(scope, config.topN(), config.minScore(), null), ScanTrigger.SCHEDULE)
+                    .onItem().transformToUniAndConcatenate(scope -> Uni.createFrom().deferred(() -> scans
+                                    .scan(new ScanCommand(scope, config.topN(), config.minScore(), null),
+                                            ScanTrigger.SCHEDULE))
+                            // Another scan of these markets still runs: this one waits for it, a new attempt each time.
+                            .onFailure(ScanConflictException.class).retry()
+                            .withBackOff(Duration.ofMillis(100), Duration.ofSeconds(2))
+                            .expireIn(config.conflictRetry().toMillis())
                             .map(outcome -> outcome.scan().id)
                             .onFailure().recoverWithItem(e -> {
                                 Log.errorf("Scheduled run %s: scan of %s failed: %s", slot, scope, e.getMessage());
