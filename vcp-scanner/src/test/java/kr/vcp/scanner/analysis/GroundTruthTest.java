@@ -13,7 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import kr.vcp.model.Market;
 import kr.vcp.model.Signal;
-import kr.vcp.scanner.marketdata.SyntheticMarket;
+import kr.vcp.scanner.synthetic.SyntheticMarket;
 import org.junit.jupiter.api.Test;
 
 /** The engine against the generator's ground truth on a KRX-sized synthetic market. */

@@ -11,7 +11,7 @@ import kr.vcp.scanner.analysis.StockBars;
 import kr.vcp.scanner.analysis.Universe;
 import kr.vcp.scanner.analysis.VcpDetector;
 import kr.vcp.scanner.analysis.VcpEngine;
-import kr.vcp.scanner.marketdata.SyntheticMarket;
+import kr.vcp.scanner.synthetic.SyntheticMarket;
 
 /**
  * How long the analysis of the whole KRX-sized synthetic market takes, in this JVM, with the default settings.

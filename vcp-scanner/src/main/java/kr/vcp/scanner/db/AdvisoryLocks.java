@@ -1,0 +1,24 @@
+package kr.vcp.scanner.db;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+
+/** PostgreSQL transaction-level advisory locks taken inside the caller's Panache transaction. */
+public final class AdvisoryLocks {
+
+    /** Serialises outbox appends, so outbox ids follow commit order. */
+    public static final long OUTBOX_APPEND = 0x5643_5001L;
+    /** Serialises scan starts, so two overlapping scans cannot both see none running. */
+    public static final long SCAN_START = 0x5643_5003L;
+
+    private AdvisoryLocks() {
+    }
+
+    /** Waits for the lock; it is released when the transaction ends. */
+    public static Uni<Void> lock(long key) {
+        return Panache.getSession()
+                .chain(s -> s.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(" + key + ")) AS l")
+                        .getSingleResult())
+                .replaceWithVoid();
+    }
+}

@@ -1,0 +1,83 @@
+package kr.vcp.scanner.marketdata;
+
+import kr.vcp.scanner.errors.InvalidRequestException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import kr.vcp.model.ApiError;
+import kr.vcp.scanner.marketdata.MarketDataService.NamedFile;
+
+/** The CSV files of a zip upload or a server folder, as text. Blocking: call off the event loop. */
+final class BulkFiles {
+
+    private BulkFiles() {
+    }
+
+    static List<NamedFile> unzip(byte[] zip, long maxBytes) {
+        List<NamedFile> files = new ArrayList<>();
+        long total = 0;
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                if (entry.isDirectory() || !entry.getName().toLowerCase().endsWith(".csv")) {
+                    continue;
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                byte[] buffer = new byte[64 * 1024];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    total += n;
+                    if (total > maxBytes) {
+                        throw invalid("body", "the zip holds more than " + maxBytes + " bytes of CSV");
+                    }
+                    out.write(buffer, 0, n);
+                }
+                files.add(new NamedFile(entry.getName(), out.toString(StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw invalid("body", "not a readable zip: " + e.getMessage());
+        }
+        if (files.isEmpty()) {
+            throw invalid("body", "no .csv file in the zip");
+        }
+        return files;
+    }
+
+    static List<NamedFile> readDirectory(Path root, String path, long maxBytes) {
+        Path base = root.toAbsolutePath().normalize();
+        Path dir = base.resolve(path).normalize();
+        if (!dir.startsWith(base)) {
+            throw invalid("path", "must be inside " + base);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw invalid("path", dir + " is not a folder");
+        }
+        List<NamedFile> files = new ArrayList<>();
+        long total = 0;
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path f : walk.filter(p -> Files.isRegularFile(p) && p.toString().toLowerCase().endsWith(".csv"))
+                    .sorted().toList()) {
+                total += Files.size(f);
+                if (total > maxBytes) {
+                    throw invalid("path", "the folder holds more than " + maxBytes + " bytes of CSV");
+                }
+                files.add(new NamedFile(dir.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8)));
+            }
+        } catch (IOException e) {
+            throw invalid("path", "cannot read " + dir + ": " + e.getMessage());
+        }
+        return files;
+    }
+
+    private static InvalidRequestException invalid(String field, String message) {
+        return new InvalidRequestException("invalid_request", List.of(new ApiError.Violation(field, message)));
+    }
+}

@@ -1,0 +1,126 @@
+package kr.vcp.scanner.marketdata;
+
+import kr.vcp.scanner.errors.InvalidRequestException;
+import kr.vcp.scanner.errors.JsonBody;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import io.vertx.mutiny.core.Vertx;
+import java.util.List;
+import kr.vcp.scanner.config.ScannerConfig;
+import java.util.Set;
+import kr.vcp.model.ApiError;
+import kr.vcp.scanner.synthetic.SyntheticMarket;
+
+@Path("/market-data")
+@Produces(MediaType.APPLICATION_JSON)
+public class MarketDataResource {
+
+    private final MarketDataService importer;
+    private final MarketDataRepository repository;
+    private final ScannerConfig config;
+    private final Vertx vertx;
+
+    public MarketDataResource(MarketDataService importer, MarketDataRepository repository, ScannerConfig config,
+            Vertx vertx) {
+        this.importer = importer;
+        this.repository = repository;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** A stock master file, {@code ticker,name,market}. */
+    @POST
+    @Path("/stocks")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MarketDataService.ImportSummary> importStocks(String csv) {
+        return importer.importStocks("stocks.csv", csv);
+    }
+
+    /** One ticker's daily bars as pykrx writes them ({@code 날짜,시가,고가,저가,종가,거래량,등락률}). */
+    @POST
+    @Path("/bars/{ticker}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MarketDataService.ImportSummary> importBars(@PathParam("ticker") String ticker, String csv) {
+        return Uni.createFrom().item(() -> checkedTicker(ticker))
+                .chain(t -> importer.importBars(t, t + ".csv", csv));
+    }
+
+    /** One ticker's investor flows as pykrx writes them ({@code 날짜,기관합계,기타법인,개인,외국인합계,전체}). */
+    @POST
+    @Path("/flows/{ticker}")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MarketDataService.ImportSummary> importFlows(@PathParam("ticker") String ticker, String csv) {
+        return Uni.createFrom().item(() -> checkedTicker(ticker))
+                .chain(t -> importer.importFlows(t, t + ".csv", csv));
+    }
+
+    /**
+     * A zip of market data files: a stock master, {@code <ticker>.csv} bars and flows, in any folders; each file
+     * is recognised by its header.
+     */
+    @POST
+    @Path("/import")
+    @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
+    public Uni<MarketDataService.BulkSummary> importZip(byte[] zip) {
+        // Unzipping is CPU work on a possibly large upload: off the event loop.
+        return vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.unzip(zip, config.importing().maxBytes())))
+                .chain(files -> importer.importAll("upload.zip", files));
+    }
+
+    /** Every CSV below a folder of the scanner's machine: {@code {"path": "sample-data"}}. */
+    @POST
+    @Path("/import-directory")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MarketDataService.BulkSummary> importDirectory(String body) {
+        return Uni.createFrom().item(() -> {
+            JsonBody json = JsonBody.parse(body, Set.of("path"), "{\"path\": \"sample-data\"}");
+            String path = json.text("path");
+            json.validate();
+            return path;
+        }).chain(path -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.readDirectory(
+                        java.nio.file.Path.of(config.importing().directoryRoot()), path, config.importing().maxBytes())))
+                .chain(files -> importer.importAll(path, files)));
+    }
+
+    /**
+     * Generates and loads the synthetic market: {@code {"seed": 42, "tickers": 2700, "days": 400, "last_day":
+     * "2025-06-17"}}, each optional (the defaults are the KRX-sized market of seed 42).
+     */
+    @POST
+    @Path("/generate")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MarketDataService.GenerateSummary> generate(String body) {
+        return Uni.createFrom().item(() -> {
+            SyntheticMarket.Spec krx = SyntheticMarket.Spec.krx(42);
+            JsonBody json = JsonBody.parse(body, Set.of("seed", "tickers", "days", "last_day"),
+                    "{\"seed\": 42, \"tickers\": 2700, \"days\": 400}");
+            long seed = json.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, krx.seed());
+            int tickers = (int) json.integer("tickers", 1, 9_999, krx.tickers());
+            int days = (int) json.integer("days", 260, 2_000, krx.days());
+            var lastDay = json.date("last_day", krx.lastDay());
+            json.validate();
+            return new SyntheticMarket.Spec(seed, tickers, days, lastDay, krx.plantedShare(), krx.decoyShare());
+        }).chain(importer::generate);
+    }
+
+    @GET
+    @Path("/status")
+    public Uni<List<MarketDataRepository.MarketStatus>> status() {
+        return repository.status();
+    }
+
+    private static String checkedTicker(String ticker) {
+        try {
+            return MarketDataFiles.ticker(ticker);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("invalid_request",
+                    List.of(new ApiError.Violation("ticker", e.getMessage())));
+        }
+    }
+}

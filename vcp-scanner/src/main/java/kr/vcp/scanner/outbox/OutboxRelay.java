@@ -1,0 +1,105 @@
+package kr.vcp.scanner.outbox;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import kr.vcp.scanner.config.ScannerConfig;
+import kr.vcp.scanner.outbox.OutboxRepository.Pending;
+
+/**
+ * Publishes outbox events to Kafka in commit order: woken right after a commit, and polled as a safety net (events
+ * of a replica that died before relaying). An event is marked sent only once the broker acknowledged it; while
+ * Kafka is unreachable the relay retries with exponential backoff, and events wait in PostgreSQL.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    /** What one batch did. */
+    private record BatchResult(int published, boolean full, Throwable failure) {
+    }
+
+    private final OutboxRepository outbox;
+    private final SignalEventPublisher publisher;
+    private final ScannerConfig.Outbox config;
+    private final Vertx vertx;
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final AtomicBoolean wokenWhileDraining = new AtomicBoolean();
+    private final AtomicBoolean backingOff = new AtomicBoolean();
+    private final AtomicInteger failures = new AtomicInteger();
+
+    public OutboxRelay(OutboxRepository outbox, SignalEventPublisher publisher, ScannerConfig config, Vertx vertx) {
+        this.outbox = outbox;
+        this.publisher = publisher;
+        this.config = config.outbox();
+        this.vertx = vertx;
+    }
+
+    /** Publishes whatever is pending now, unless a retry is already scheduled. */
+    public void wake() {
+        if (backingOff.get()) {
+            return;
+        }
+        if (!draining.compareAndSet(false, true)) {
+            wokenWhileDraining.set(true);
+            return;
+        }
+        relayBatch().subscribe().with(this::afterBatch, failure -> afterBatch(new BatchResult(0, false, failure)));
+    }
+
+    @Scheduled(every = "${vcp.outbox.poll-interval:5s}", delayed = "1s")
+    void poll() {
+        wake();
+    }
+
+    private void afterBatch(BatchResult result) {
+        draining.set(false);
+        if (result.failure() != null) {
+            int n = failures.incrementAndGet();
+            long delay = Math.min(config.maxBackoff().toMillis(), config.initialBackoff().toMillis() << Math.min(n - 1, 20));
+            Log.warnf("Outbox relay: Kafka did not acknowledge (%s); attempt %d, retrying in %d ms",
+                    result.failure().getMessage(), n, delay);
+            backingOff.set(true);
+            vertx.setTimer(delay, id -> {
+                backingOff.set(false);
+                wake();
+            });
+            return;
+        }
+        if (failures.getAndSet(0) > 0) {
+            Log.info("Outbox relay: Kafka acknowledges again");
+        }
+        if (result.full() || wokenWhileDraining.getAndSet(false)) {
+            wake();
+        }
+    }
+
+    private Uni<BatchResult> relayBatch() {
+        int limit = config.batchSize();
+        return outbox.withPendingBatch(limit, new BatchResult(0, false, null),
+                (conn, pending) -> publishInOrder(conn, pending, 0)
+                        .map(result -> new BatchResult(result.published(), pending.size() == limit, result.failure())));
+    }
+
+    /** Publishes {@code pending[from..]} one after another; stops at the first failure so order is kept. */
+    private Uni<BatchResult> publishInOrder(SqlConnection conn, List<Pending> pending, int from) {
+        if (from == pending.size()) {
+            return Uni.createFrom().item(new BatchResult(from, false, null));
+        }
+        Pending event = pending.get(from);
+        return publisher.send(event.topic(), event.key(), event.payload())
+                .ifNoItem().after(Duration.ofMillis(config.sendTimeout().toMillis())).fail()
+                .onItemOrFailure().transformToUni((ok, failure) -> failure == null
+                        ? OutboxRepository.markPublished(conn, event.id())
+                                .invoke(() -> Log.infof("Outbox: event %s published", event.eventId()))
+                                .chain(() -> publishInOrder(conn, pending, from + 1))
+                        : OutboxRepository.markFailed(conn, event.id(), String.valueOf(failure.getMessage()))
+                                .replaceWith(new BatchResult(from, false, failure)));
+    }
+}

@@ -1,0 +1,22 @@
+package kr.vcp.scanner.scan;
+
+import java.util.EnumSet;
+import java.util.Set;
+import kr.vcp.model.Market;
+
+/** What one scan covers: a market, or both ranked together. */
+public enum MarketScope {
+    KOSPI(EnumSet.of(Market.KOSPI)),
+    KOSDAQ(EnumSet.of(Market.KOSDAQ)),
+    ALL(EnumSet.allOf(Market.class));
+
+    private final Set<Market> markets;
+
+    MarketScope(Set<Market> markets) {
+        this.markets = markets;
+    }
+
+    public Set<Market> markets() {
+        return EnumSet.copyOf(markets);
+    }
+}

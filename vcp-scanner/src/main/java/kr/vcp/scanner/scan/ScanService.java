@@ -1,0 +1,143 @@
+package kr.vcp.scanner.scan;
+
+import kr.vcp.scanner.errors.NoMarketDataException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import kr.vcp.model.Json;
+import kr.vcp.model.Krx;
+import kr.vcp.model.Market;
+import kr.vcp.model.MarketSignals;
+import kr.vcp.model.Signal;
+import kr.vcp.model.SignalsScanned;
+import kr.vcp.model.Topics;
+import kr.vcp.scanner.analysis.VcpEngine;
+import kr.vcp.scanner.config.ScannerConfig;
+import kr.vcp.scanner.outbox.OutboxRelay;
+import kr.vcp.scanner.marketdata.MarketDataRepository;
+import kr.vcp.scanner.outbox.OutboxRepository;
+
+/**
+ * Runs a scan: read the market, analyse it, then store the signals and their event in one transaction. The outbox
+ * relay publishes the event after the commit, so a scan succeeds while Kafka is down and its event follows later.
+ */
+@ApplicationScoped
+public class ScanService {
+
+    /** A finished scan, its signals best first, and the event that announces it. */
+    public record ScanOutcome(ScanEntity scan, List<Signal> ranked, SignalsScanned event) {
+    }
+
+    private final MarketDataRepository marketData;
+    private final ScanRepository scans;
+    private final SignalRepository signals;
+    private final OutboxRepository outbox;
+    private final OutboxRelay relay;
+    private final VcpEngine engine;
+    private final ScannerConfig config;
+    private final Vertx vertx;
+
+    public ScanService(MarketDataRepository marketData, ScanRepository scans, SignalRepository signals,
+            OutboxRepository outbox, OutboxRelay relay, VcpEngine engine, ScannerConfig config, Vertx vertx) {
+        this.marketData = marketData;
+        this.scans = scans;
+        this.signals = signals;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.engine = engine;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    public Uni<ScanOutcome> scan(ScanCommand command, ScanTrigger trigger) {
+        ScanEntity scan = started(command, trigger);
+        LocalDateTime createdAt = LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.SECONDS);
+        long[] phases = new long[4]; // nanoTime at start, bars read, analysed, stored: for the operator's log line
+        phases[0] = System.nanoTime();
+        return Panache.withTransaction(() -> scans.startUnlessOverlapping(scan,
+                        scan.startedAt.minus(config.scan().staleAfter())))
+                .invoke(running -> running.ifPresent(other -> {
+                    throw new ScanConflictException("a scan of " + other.market + " is already running (scan "
+                            + other.id + ", started " + other.startedAt + "); try again when it has finished");
+                }))
+                .chain(() -> marketData.latestTradeDate(command.scope().markets(), command.asOf())
+                        .onItem().ifNull().failWith(() -> new NoMarketDataException("no bars are stored for "
+                                + command.scope() + (command.asOf() == null ? "" : " on or before " + command.asOf())
+                                + ": import market data first"))
+                        // Relative strength ranks against both markets, whatever the scope.
+                        .chain(day -> marketData.loadUniverse(EnumSet.allOf(Market.class), day,
+                                config.scan().lookbackDays()))
+                        .invoke(() -> phases[1] = System.nanoTime())
+                        // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
+                        .chain(universe -> vertx.executeBlocking(Uni.createFrom().item(() -> engine.scan(universe,
+                                command.scope().markets(), command.minScore(), command.topN(), createdAt))))
+                        .invoke(() -> phases[2] = System.nanoTime())
+                        .chain(result -> store(scan.id, command, result))
+                        .invoke(outcome -> {
+                            phases[3] = System.nanoTime();
+                            Log.infof("Scan %s (%s, %s, %d stocks): bars read in %d ms, analysed in %d ms, %d signals stored"
+                                    + " with event %s in %d ms", scan.id, trigger, command.scope(),
+                                    outcome.scan().universeCount, (phases[1] - phases[0]) / 1_000_000,
+                                    (phases[2] - phases[1]) / 1_000_000, outcome.scan().signalCount,
+                                    outcome.event().eventId(), (phases[3] - phases[2]) / 1_000_000);
+                        })
+                        .onFailure().call(e -> failed(scan.id, e)));
+    }
+
+    private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {
+        ScanEntity scan = new ScanEntity();
+        scan.id = UUID.randomUUID();
+        scan.trigger = trigger;
+        scan.market = command.scope().name();
+        scan.topN = command.topN();
+        scan.minScore = command.minScore();
+        scan.asOf = command.asOf();
+        scan.status = ScanStatus.RUNNING;
+        scan.startedAt = Instant.now();
+        return scan;
+    }
+
+    /** One transaction: the day's signals of the scanned markets are replaced, the scan done, the event queued. */
+    private Uni<ScanOutcome> store(UUID scanId, ScanCommand command, VcpEngine.Result result) {
+        List<MarketSignals> results = command.scope().markets().stream()
+                .map(market -> new MarketSignals(market, result.candidates().stream()
+                        .filter(c -> c.market() == market).map(VcpEngine.Candidate::signal).toList()))
+                .toList();
+        List<SignalEntity> rows = results.stream()
+                .flatMap(r -> r.signals().stream().map(s -> SignalEntity.of(scanId, result.signalDate(), r.market(), s)))
+                .toList();
+        Instant finishedAt = Instant.now();
+        SignalsScanned event = new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, scanId,
+                command.scope().name(), result.signalDate(), finishedAt, results);
+        return Panache.withTransaction(() -> outbox.append(event.eventId(), Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY,
+                        Json.write(event))
+                .chain(() -> scans.findById(scanId))
+                .call(() -> signals.replace(result.signalDate(), command.scope().markets(), rows))
+                .invoke(scan -> {
+                    scan.signalDate = result.signalDate();
+                    scan.universeCount = result.universe();
+                    scan.analysedCount = result.analysed();
+                    scan.signalCount = rows.size();
+                    scan.status = ScanStatus.SUCCEEDED;
+                    scan.finishedAt = finishedAt;
+                    scan.eventId = event.eventId();
+                }))
+                .invoke(relay::wake)
+                .map(scan -> new ScanOutcome(scan,
+                        result.candidates().stream().map(VcpEngine.Candidate::signal).toList(), event));
+    }
+
+    private Uni<Void> failed(UUID scanId, Throwable error) {
+        Log.warnf("Scan %s failed: %s", scanId, error.getMessage());
+        return Panache.withTransaction(() -> scans.update("status = ?1, error = ?2, finishedAt = ?3 where id = ?4",
+                ScanStatus.FAILED, String.valueOf(error.getMessage()), Instant.now(), scanId)).replaceWithVoid();
+    }
+}

@@ -1,0 +1,92 @@
+package kr.vcp.scanner.scan;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+import kr.vcp.model.Grade;
+import kr.vcp.model.Market;
+import kr.vcp.model.Signal;
+import kr.vcp.model.SignalType;
+
+/** A stored signal: the contract's fields plus which scan, day and market it belongs to. */
+@Entity
+@Table(name = "signals")
+public class SignalEntity extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "scan_id")
+    public UUID scanId;
+
+    @Column(name = "signal_date")
+    public LocalDate signalDate;
+
+    public String ticker;
+
+    @Enumerated(EnumType.STRING)
+    public Market market;
+
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "signal_type")
+    public SignalType signalType;
+
+    public int score;
+
+    @Enumerated(EnumType.STRING)
+    public Grade grade;
+
+    @Column(name = "entry_price")
+    public long entryPrice;
+
+    @Column(name = "target_price")
+    public long targetPrice;
+
+    @Column(name = "stop_loss")
+    public long stopLoss;
+
+    @Column(name = "position_size")
+    public long positionSize;
+
+    public String[] reasons;
+
+    @Column(name = "created_at")
+    public LocalDateTime createdAt;
+
+    public static SignalEntity of(UUID scanId, LocalDate signalDate, Market market, Signal signal) {
+        SignalEntity e = new SignalEntity();
+        e.scanId = scanId;
+        e.signalDate = signalDate;
+        e.market = market;
+        e.ticker = signal.ticker();
+        e.name = signal.name();
+        e.signalType = signal.signalType();
+        e.score = signal.score();
+        e.grade = signal.grade();
+        e.entryPrice = signal.entryPrice();
+        e.targetPrice = signal.targetPrice();
+        e.stopLoss = signal.stopLoss();
+        e.positionSize = signal.positionSize();
+        e.reasons = signal.reasons().toArray(String[]::new);
+        e.createdAt = signal.createdAt();
+        return e;
+    }
+
+    public Signal toSignal() {
+        return new Signal(ticker, name, signalType, score, grade, entryPrice, targetPrice, stopLoss, positionSize,
+                List.of(reasons), createdAt);
+    }
+}

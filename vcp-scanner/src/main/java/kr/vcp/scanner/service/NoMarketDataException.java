@@ -1,9 +1,0 @@
-package kr.vcp.scanner.service;
-
-/** A scan was asked of a market, or a day, that no bars are stored for. */
-public class NoMarketDataException extends RuntimeException {
-
-    public NoMarketDataException(String message) {
-        super(message);
-    }
-}

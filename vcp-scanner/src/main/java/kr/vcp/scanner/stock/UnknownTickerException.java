@@ -1,0 +1,9 @@
+package kr.vcp.scanner.stock;
+
+/** A ticker without stored bars. */
+public class UnknownTickerException extends RuntimeException {
+
+    public UnknownTickerException(String message) {
+        super(message);
+    }
+}

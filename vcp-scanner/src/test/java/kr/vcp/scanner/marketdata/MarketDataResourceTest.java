@@ -1,0 +1,96 @@
+package kr.vcp.scanner.marketdata;
+
+import kr.vcp.scanner.SampleMarket;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import kr.vcp.infra.quarkus.KafkaTestResource;
+import kr.vcp.infra.quarkus.PostgresTestResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+@WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
+class MarketDataResourceTest {
+
+    private static final String CSV = "text/csv; charset=UTF-8";
+    private static final String HEADER = "날짜,시가,고가,저가,종가,거래량,등락률\n";
+
+    @Inject
+    Pool pool;
+
+    @Test
+    void importsPykrxBarsWithBomKeepsHaltsAndReimportChangesNothing() {
+        given().contentType(CSV).body("ticker,name,market\nQ00010,테스트전자,KOSDAQ\n")
+                .post("/market-data/stocks").then().statusCode(200);
+        String csv = "\uFEFF" + HEADER
+                + "2020-06-16,10000,10500,9900,10400,120000,4.0\n"
+                + "2020-06-17,0,0,0,10400,0,0.0\n"
+                + "2020-06-18,10400,10800,10300,10700,90000,2.88\n";
+
+        given().contentType(CSV).body(csv).post("/market-data/bars/Q00010").then().statusCode(200)
+                .body("rows", equalTo(3)).body("changed", equalTo(3)).body("skipped.size()", equalTo(0));
+        given().contentType(CSV).body(csv).post("/market-data/bars/Q00010").then().statusCode(200)
+                .body("rows", equalTo(3)).body("changed", equalTo(0));
+
+        Row halt = pool.preparedQuery("SELECT * FROM daily_bars WHERE ticker = $1 AND trade_date = $2")
+                .execute(Tuple.of("Q00010", LocalDate.of(2020, 6, 17))).await().atMost(Duration.ofSeconds(5))
+                .iterator().next();
+        assertEquals(true, halt.getBoolean("halted"));
+        assertEquals(null, halt.getInteger("low"));
+        assertEquals(10400, halt.getInteger("close"));
+    }
+
+    @Test
+    void aBrokenLineIsReportedWithItsNumberAndTheRestIsImported() {
+        String csv = HEADER
+                + "2020-06-16,20000,20500,19900,20400,1000,1.0\n"
+                + "2020-06-17,20400,20\n"
+                + "2020-06-18,20400,20800,20300,20700,900,1.5\n";
+
+        given().contentType(CSV).body(csv).post("/market-data/bars/Q00020").then().statusCode(200)
+                .body("rows", equalTo(2))
+                .body("skipped[0].source", equalTo("Q00020.csv"))
+                .body("skipped[0].line", equalTo(3))
+                .body("skipped[0].reason", containsString("expected 7 fields"));
+    }
+
+    @Test
+    void aFileWithoutThePykrxHeaderIsRejectedAndNothingIsTouched() {
+        given().contentType(CSV).body(HEADER + "2020-06-16,30000,30500,29900,30400,1000,1.0\n")
+                .post("/market-data/bars/Q00030").then().statusCode(200).body("changed", equalTo(1));
+
+        given().contentType(CSV).body("date,open,high,low,close,volume\n2020-06-16,1,1,1,1,1\n")
+                .post("/market-data/bars/Q00030").then().statusCode(400)
+                .body("error", equalTo("malformed_file")).body("message", containsString("날짜,시가"));
+
+        Row bar = pool.preparedQuery("SELECT close FROM daily_bars WHERE ticker = $1").execute(Tuple.of("Q00030"))
+                .await().atMost(Duration.ofSeconds(5)).iterator().next();
+        assertEquals(30400, bar.getInteger("close"));
+    }
+
+    @Test
+    void rejectsATickerThatIsNotSixCharacters() {
+        given().contentType(CSV).body(HEADER).post("/market-data/bars/12345678").then().statusCode(400)
+                .body("violations[0].field", equalTo("ticker"));
+    }
+
+    @Test
+    void statusCountsTickersAndBarsPerMarket() {
+        SampleMarket.load();
+        given().get("/market-data/status").then().statusCode(200)
+                .body("find { it.market == 'KOSPI' }.last_date", equalTo("2025-06-17"))
+                .body("find { it.market == 'KOSPI' }.first_date", equalTo("2023-12-05"));
+    }
+}
