@@ -1,6 +1,7 @@
 package kr.vcp.scanner.analysis;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * Daily bars of one ticker, oldest first, trading halts already removed (a halt has no prices). Arrays, not
@@ -27,6 +28,16 @@ public record PriceSeries(LocalDate[] dates, int[] open, int[] high, int[] low, 
             v[i] = volume[j];
         }
         return new PriceSeries(d, o, h, l, c, v);
+    }
+
+    /** Bars {@code from} (inclusive) to {@code to} (exclusive); this series itself when that is all of it. */
+    public PriceSeries slice(int from, int to) {
+        if (from == 0 && to == size()) {
+            return this;
+        }
+        return new PriceSeries(Arrays.copyOfRange(dates, from, to), Arrays.copyOfRange(open, from, to),
+                Arrays.copyOfRange(high, from, to), Arrays.copyOfRange(low, from, to),
+                Arrays.copyOfRange(close, from, to), Arrays.copyOfRange(volume, from, to));
     }
 
     public int size() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -66,20 +67,58 @@ public final class VcpEngine {
     }
 
     /**
+     * Relative strength of a universe: who of it is rated, and how, on its newest trading day. It depends on the
+     * universe alone, so a caller holding the market rates each trading day once and reuses it.
+     *
+     * @param signalDate the newest trading day in the universe, or {@code null} when it has no bars
+     * @param byTicker   RS 1..99 of the stocks inside the universe rules whose last bar is the signal day
+     */
+    public record Ratings(LocalDate signalDate, Map<String, Integer> byTicker) {
+    }
+
+    public Ratings rate(List<StockBars> universe) {
+        LocalDate signalDate = universe.stream().filter(s -> s.series().size() > 0).map(s -> s.series().lastDate())
+                .max(Comparator.naturalOrder()).orElse(null);
+        if (signalDate == null) {
+            return new Ratings(null, Map.of());
+        }
+        List<StockBars> eligible = universe.stream()
+                .filter(s -> s.series().size() > 0 && s.series().lastDate().equals(signalDate))
+                .filter(s -> Universe.exclusions(s.ticker(), s.name(), s.series(), settings.universe()).isEmpty())
+                .toList();
+        int[] ratings = RelativeStrength.ratings(eligible.stream().mapToDouble(s -> RelativeStrength.raw(s.series()))
+                .toArray());
+        Map<String, Integer> byTicker = new HashMap<>();
+        for (int i = 0; i < eligible.size(); i++) {
+            byTicker.put(eligible.get(i).ticker(), ratings[i]);
+        }
+        return new Ratings(signalDate, Map.copyOf(byTicker));
+    }
+
+    /**
      * Scans the stocks of {@code markets}; relative strength ranks them against the whole {@code universe}, which
      * should hold both markets.
      */
     public Result scan(List<StockBars> universe, Set<Market> markets, int minScore, int topN, LocalDateTime createdAt) {
-        Optional<LocalDate> signalDate = signalDate(universe);
-        if (signalDate.isEmpty()) {
+        return scan(universe, rate(universe), markets, minScore, topN, createdAt);
+    }
+
+    /** The same with the universe's {@link #rate ratings} already known. */
+    public Result scan(List<StockBars> universe, Ratings ratings, Set<Market> markets, int minScore, int topN,
+            LocalDateTime createdAt) {
+        if (ratings.signalDate() == null) {
             return new Result(null, universe.size(), 0, List.of());
         }
-        Map<String, Integer> ratings = rsRatings(universe, signalDate.get());
         List<Candidate> candidates = new ArrayList<>();
         int analysed = 0;
+        int inScope = 0;
         for (StockBars stock : universe) {
-            Integer rating = ratings.get(stock.ticker());
-            if (rating == null || !markets.contains(stock.market())) {
+            if (!markets.contains(stock.market())) {
+                continue;
+            }
+            inScope++;
+            Integer rating = ratings.byTicker().get(stock.ticker());
+            if (rating == null) {
                 continue;
             }
             analysed++;
@@ -89,50 +128,33 @@ public final class VcpEngine {
             }
         }
         candidates.sort(BEST_FIRST);
-        int inScope = (int) universe.stream().filter(s -> markets.contains(s.market())).count();
-        return new Result(signalDate.get(), inScope, analysed,
+        return new Result(ratings.signalDate(), inScope, analysed,
                 List.copyOf(candidates.subList(0, Math.min(topN, candidates.size()))));
     }
 
     /** The full breakdown of one stock of {@code universe}, rated against all of them. */
     public Optional<Evaluation> explain(List<StockBars> universe, String ticker, LocalDateTime createdAt) {
-        Optional<StockBars> stock = universe.stream().filter(s -> s.ticker().equals(ticker)).findFirst();
-        Optional<LocalDate> signalDate = signalDate(universe);
-        if (stock.isEmpty() || signalDate.isEmpty()) {
+        return universe.stream().filter(s -> s.ticker().equals(ticker)).findFirst()
+                .flatMap(stock -> explain(stock, rate(universe), createdAt));
+    }
+
+    /** The full breakdown of {@code stock}, one of the universe that {@code ratings} rates. */
+    public Optional<Evaluation> explain(StockBars stock, Ratings ratings, LocalDateTime createdAt) {
+        if (ratings.signalDate() == null || stock.series().size() == 0) {
             return Optional.empty();
         }
-        Integer rating = rsRatings(universe, signalDate.get()).get(ticker);
-        StockBars s = stock.get();
+        Integer rating = ratings.byTicker().get(stock.ticker());
+        StockBars s = stock;
         if (rating == null) {
             List<String> why = new ArrayList<>(Universe.exclusions(s.ticker(), s.name(), s.series(), settings.universe()));
-            if (!s.series().lastDate().equals(signalDate.get())) {
-                why.add("마지막 거래일 " + s.series().lastDate() + " (기준일 " + signalDate.get() + ")");
+            if (!s.series().lastDate().equals(ratings.signalDate())) {
+                why.add("마지막 거래일 " + s.series().lastDate() + " (기준일 " + ratings.signalDate() + ")");
             }
             return Optional.of(new Evaluation(s.ticker(), s.name(), s.market(), s.series().lastDate(),
                     s.series().close()[s.series().last()], why, List.of(), 0, 0, null, Evaluation.Score.NONE, null,
                     null, "분석 대상 아님: " + String.join(", ", why), s.series()));
         }
         return Optional.of(evaluate(s, rating, createdAt));
-    }
-
-    private static Optional<LocalDate> signalDate(List<StockBars> universe) {
-        return universe.stream().filter(s -> s.series().size() > 0).map(s -> s.series().lastDate())
-                .max(Comparator.naturalOrder());
-    }
-
-    /** RS ratings of the stocks inside the universe rules whose last bar is the signal day, by ticker. */
-    private Map<String, Integer> rsRatings(List<StockBars> universe, LocalDate signalDate) {
-        List<StockBars> eligible = universe.stream()
-                .filter(s -> s.series().size() > 0 && s.series().lastDate().equals(signalDate))
-                .filter(s -> Universe.exclusions(s.ticker(), s.name(), s.series(), settings.universe()).isEmpty())
-                .toList();
-        int[] ratings = RelativeStrength.ratings(eligible.stream().mapToDouble(s -> RelativeStrength.raw(s.series()))
-                .toArray());
-        Map<String, Integer> byTicker = new java.util.HashMap<>();
-        for (int i = 0; i < eligible.size(); i++) {
-            byTicker.put(eligible.get(i).ticker(), ratings[i]);
-        }
-        return byTicker;
     }
 
     private Evaluation evaluate(StockBars stock, int rsRating, LocalDateTime createdAt) {

@@ -20,6 +20,17 @@ public interface ScannerConfig {
 
     Schedule schedule();
 
+    Market market();
+
+    interface Market {
+        /**
+         * When more tickers than this changed since a replica's copy of the market, it reloads the whole market
+         * (one pass over the tables) instead of looking each of them up.
+         */
+        @WithDefault("1000")
+        int fullReloadTickers();
+    }
+
     interface Schedule {
         /**
          * When the scheduled scan runs, a Quartz cron in Asia/Seoul time; {@code off} switches it off. Default:

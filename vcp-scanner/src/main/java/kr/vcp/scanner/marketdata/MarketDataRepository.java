@@ -9,15 +9,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import kr.vcp.model.Market;
-import kr.vcp.scanner.analysis.InvestorFlows;
 import kr.vcp.scanner.analysis.PriceSeries;
-import kr.vcp.scanner.analysis.StockBars;
 
 /**
  * Stocks and daily bars over the reactive client in bulk: whole files are upserted in one statement and a whole
@@ -54,35 +51,37 @@ public class MarketDataRepository {
                 IS DISTINCT FROM (excluded.institution, excluded.other_corp, excluded.individual,
                    excluded.foreign_net, excluded.total)""";
 
-    private static final String RECENT_FLOWS = """
-            SELECT f.ticker, array_agg(f.foreign_net ORDER BY f.trade_date) AS foreigners,
-                   array_agg(f.institution ORDER BY f.trade_date) AS institutions
-            FROM investor_flows f JOIN stocks s ON s.ticker = f.ticker
-            WHERE s.market = ANY($1) AND f.trade_date <= $2 AND f.trade_date > $2 - $3::int
-            GROUP BY f.ticker""";
+    /** The newest change to the market data (0 before any). */
+    private static final String LAST_CHANGE = "SELECT coalesce(max(id), 0) AS last FROM market_changes";
 
-    /** Calendar days of flows read per stock: enough for the recent and prior windows of trading days. */
-    private static final int FLOW_LOOKBACK_DAYS = 45;
+    /** Changes after a replica's copy: the newest id and every ticker touched since. */
+    private static final String CHANGES_SINCE = """
+            SELECT max(c.id) AS last, array_agg(DISTINCT t.ticker) AS tickers
+            FROM market_changes c CROSS JOIN LATERAL unnest(c.tickers) AS t(ticker) WHERE c.id > $1""";
 
-    private static final String LATEST_DATE = """
-            SELECT max(b.trade_date) AS latest FROM daily_bars b JOIN stocks s ON s.ticker = b.ticker
-            WHERE s.market = ANY($1) AND ($2::date IS NULL OR b.trade_date <= $2)""";
+    private static final String HELD_STOCKS = """
+            SELECT ticker, name, market FROM stocks WHERE $1::varchar[] IS NULL OR ticker = ANY($1)""";
 
     /**
-     * One row per ticker with its bars as arrays. The rows are sorted once in the subquery and aggregated in that
-     * order (six ORDER BYs inside the aggregates would sort every group six times: twice as slow on 1M bars);
-     * {@link #series} checks the order anyway.
+     * One row per ticker with its non-halted bars as arrays. The rows are sorted once in the subquery and
+     * aggregated in that order (six ORDER BYs inside the aggregates would sort every group six times: twice as
+     * slow on 1M bars); {@link #ordered} checks the order anyway.
      */
-    private static final String UNIVERSE = """
-            SELECT t.ticker, t.name, t.market, array_agg(t.trade_date) AS dates, array_agg(t.open) AS opens,
-                   array_agg(t.high) AS highs, array_agg(t.low) AS lows, array_agg(t.close) AS closes,
-                   array_agg(t.volume) AS volumes
-            FROM (SELECT s.ticker, s.name, s.market, b.trade_date, b.open, b.high, b.low, b.close, b.volume
-                  FROM stocks s JOIN daily_bars b ON b.ticker = s.ticker
-                  WHERE s.market = ANY($1) AND NOT b.halted AND b.trade_date <= $2 AND b.trade_date > $2 - $3::int
-                  ORDER BY s.ticker, b.trade_date) t
-            GROUP BY t.ticker, t.name, t.market
-            ORDER BY t.ticker""";
+    private static final String HELD_BARS = """
+            SELECT t.ticker, array_agg(t.trade_date) AS dates, array_agg(t.open) AS opens, array_agg(t.high) AS highs,
+                   array_agg(t.low) AS lows, array_agg(t.close) AS closes, array_agg(t.volume) AS volumes
+            FROM (SELECT ticker, trade_date, open, high, low, close, volume FROM daily_bars
+                  WHERE NOT halted AND ($1::varchar[] IS NULL OR ticker = ANY($1))
+                  ORDER BY ticker, trade_date) t
+            GROUP BY t.ticker""";
+
+    private static final String HELD_FLOWS = """
+            SELECT t.ticker, array_agg(t.trade_date) AS dates, array_agg(t.foreign_net) AS foreigners,
+                   array_agg(t.institution) AS institutions
+            FROM (SELECT ticker, trade_date, foreign_net, institution FROM investor_flows
+                  WHERE $1::varchar[] IS NULL OR ticker = ANY($1)
+                  ORDER BY ticker, trade_date) t
+            GROUP BY t.ticker""";
 
     private static final String STATUS = """
             SELECT s.market, count(DISTINCT s.ticker) AS tickers, count(b.ticker) AS bars,
@@ -164,37 +163,61 @@ public class MarketDataRepository {
         return pool.preparedQuery(UPSERT_FLOWS).execute(args).map(RowSet::rowCount);
     }
 
-    /** The newest trading day stored for {@code markets}, on or before {@code asOf} when given; null when none. */
-    public Uni<LocalDate> latestTradeDate(Collection<Market> markets, LocalDate asOf) {
-        return pool.preparedQuery(LATEST_DATE).execute(Tuple.of(names(markets), asOf))
-                .map(rows -> rows.iterator().next().getLocalDate("latest"));
+    public Uni<Long> lastChange() {
+        return pool.query(LAST_CHANGE).execute().map(rows -> rows.iterator().next().getLong("last"));
     }
 
-    /**
-     * Every stock of {@code markets} with its non-halted bars in the {@code lookbackDays} up to {@code until}, and
-     * its recent investor flows where imported.
-     */
-    public Uni<List<StockBars>> loadUniverse(Collection<Market> markets, LocalDate until, int lookbackDays) {
-        Uni<Map<String, InvestorFlows>> flows = pool.preparedQuery(RECENT_FLOWS)
-                .execute(Tuple.of(names(markets), until, FLOW_LOOKBACK_DAYS))
-                .map(rows -> {
-                    Map<String, InvestorFlows> byTicker = new HashMap<>();
-                    for (Row row : rows) {
-                        byTicker.put(row.getString("ticker"), new InvestorFlows(longs(row.getArrayOfLongs("foreigners")),
-                                longs(row.getArrayOfLongs("institutions"))));
-                    }
-                    return byTicker;
-                });
-        return pool.preparedQuery(UNIVERSE).execute(Tuple.of(names(markets), until, lookbackDays))
-                .chain(rows -> flows.map(byTicker -> {
-                    List<StockBars> universe = new ArrayList<>(rows.size());
-                    for (Row row : rows) {
-                        String ticker = row.getString("ticker");
-                        universe.add(new StockBars(ticker, row.getString("name"),
-                                Market.valueOf(row.getString("market")), series(row), byTicker.get(ticker)));
-                    }
-                    return universe;
-                }));
+    /** What changed after {@code version}: the newest change and the tickers it touched; empty when nothing. */
+    public record Changes(long last, Set<String> tickers) {
+    }
+
+    public Uni<Changes> changesSince(long version) {
+        return pool.preparedQuery(CHANGES_SINCE).execute(Tuple.of(version)).map(rows -> {
+            Row row = rows.iterator().next();
+            Long last = row.getLong("last");
+            return last == null ? new Changes(version, Set.of())
+                    : new Changes(last, Set.of(row.getArrayOfStrings("tickers")));
+        });
+    }
+
+    /** The stored rows of a held market, still to be turned into columns. */
+    public record HeldRows(RowSet<Row> stocks, RowSet<Row> bars, RowSet<Row> flows) {
+    }
+
+    /** Listings, non-halted bars and flows of {@code tickers}, or of every ticker when null. */
+    public Uni<HeldRows> loadHeld(Set<String> tickers) {
+        Tuple args = Tuple.of(tickers == null ? null : tickers.toArray(String[]::new));
+        return pool.preparedQuery(HELD_STOCKS).execute(args)
+                .chain(stocks -> pool.preparedQuery(HELD_BARS).execute(args)
+                        .chain(bars -> pool.preparedQuery(HELD_FLOWS).execute(args)
+                                .map(flows -> new HeldRows(stocks, bars, flows))));
+    }
+
+    /** {@code dates} with every day replaced by its {@code shared} instance, each series in date order. */
+    public static PriceSeries series(Row row, Map<LocalDate, LocalDate> shared) {
+        LocalDate[] dates = shared(row.getArrayOfLocalDates("dates"), shared);
+        return ordered(new PriceSeries(dates, ints(row.getArrayOfIntegers("opens")),
+                ints(row.getArrayOfIntegers("highs")), ints(row.getArrayOfIntegers("lows")),
+                ints(row.getArrayOfIntegers("closes")), longs(row.getArrayOfLongs("volumes"))));
+    }
+
+    public static HeldStock.Flows flows(Row row, Map<LocalDate, LocalDate> shared) {
+        LocalDate[] dates = shared(row.getArrayOfLocalDates("dates"), shared);
+        long[] foreigners = longs(row.getArrayOfLongs("foreigners"));
+        long[] institutions = longs(row.getArrayOfLongs("institutions"));
+        for (int i = 1; i < dates.length; i++) {
+            if (!dates[i].isAfter(dates[i - 1])) {
+                throw new IllegalStateException("flows of " + row.getString("ticker") + " not in date order");
+            }
+        }
+        return new HeldStock.Flows(dates, foreigners, institutions);
+    }
+
+    private static LocalDate[] shared(LocalDate[] dates, Map<LocalDate, LocalDate> shared) {
+        for (int i = 0; i < dates.length; i++) {
+            dates[i] = shared.computeIfAbsent(dates[i], d -> d);
+        }
+        return dates;
     }
 
     public Uni<List<MarketStatus>> status() {
@@ -209,14 +232,8 @@ public class MarketDataRepository {
         });
     }
 
-    private static PriceSeries series(Row row) {
-        LocalDate[] dates = row.getArrayOfLocalDates("dates");
-        int[] open = ints(row.getArrayOfIntegers("opens"));
-        int[] high = ints(row.getArrayOfIntegers("highs"));
-        int[] low = ints(row.getArrayOfIntegers("lows"));
-        int[] close = ints(row.getArrayOfIntegers("closes"));
-        long[] volume = longs(row.getArrayOfLongs("volumes"));
-        PriceSeries series = new PriceSeries(dates, open, high, low, close, volume);
+    private static PriceSeries ordered(PriceSeries series) {
+        LocalDate[] dates = series.dates();
         for (int i = 1; i < dates.length; i++) {
             if (!dates[i].isAfter(dates[i - 1])) {
                 // Should the database ever aggregate in another order: the same bars in date order.
@@ -246,9 +263,5 @@ public class MarketDataRepository {
             out[i] = values[i];
         }
         return out;
-    }
-
-    private static String[] names(Collection<Market> markets) {
-        return markets.stream().map(Market::name).toArray(String[]::new);
     }
 }

@@ -7,9 +7,9 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import kr.vcp.model.Json;
@@ -22,7 +22,9 @@ import kr.vcp.model.Topics;
 import kr.vcp.scanner.analysis.VcpEngine;
 import kr.vcp.scanner.config.ScannerConfig;
 import kr.vcp.scanner.outbox.OutboxRelay;
-import kr.vcp.scanner.marketdata.MarketDataRepository;
+import kr.vcp.scanner.marketdata.HeldMarket;
+import kr.vcp.scanner.marketdata.MarketDay;
+import kr.vcp.scanner.marketdata.MarketSnapshot;
 import kr.vcp.scanner.outbox.OutboxRepository;
 
 /**
@@ -36,7 +38,7 @@ public class ScanService {
     public record ScanOutcome(ScanEntity scan, List<Signal> ranked, SignalsScanned event) {
     }
 
-    private final MarketDataRepository marketData;
+    private final HeldMarket market;
     private final ScanRepository scans;
     private final SignalRepository signals;
     private final OutboxRepository outbox;
@@ -45,9 +47,9 @@ public class ScanService {
     private final ScannerConfig config;
     private final Vertx vertx;
 
-    public ScanService(MarketDataRepository marketData, ScanRepository scans, SignalRepository signals,
+    public ScanService(HeldMarket market, ScanRepository scans, SignalRepository signals,
             OutboxRepository outbox, OutboxRelay relay, VcpEngine engine, ScannerConfig config, Vertx vertx) {
-        this.marketData = marketData;
+        this.market = market;
         this.scans = scans;
         this.signals = signals;
         this.outbox = outbox;
@@ -68,28 +70,37 @@ public class ScanService {
                     throw new ScanConflictException("a scan of " + other.market + " is already running (scan "
                             + other.id + ", started " + other.startedAt + "); try again when it has finished");
                 }))
-                .chain(() -> marketData.latestTradeDate(command.scope().markets(), command.asOf())
-                        .onItem().ifNull().failWith(() -> new NoMarketDataException("no bars are stored for "
-                                + command.scope() + (command.asOf() == null ? "" : " on or before " + command.asOf())
-                                + ": import market data first"))
-                        // Relative strength ranks against both markets, whatever the scope.
-                        .chain(day -> marketData.loadUniverse(EnumSet.allOf(Market.class), day,
-                                config.scan().lookbackDays()))
-                        .invoke(() -> phases[1] = System.nanoTime())
+                .chain(() -> market.current()
+                        .map(held -> {
+                            phases[1] = System.nanoTime();
+                            return held;
+                        })
                         // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
-                        .chain(universe -> vertx.executeBlocking(Uni.createFrom().item(() -> engine.scan(universe,
-                                command.scope().markets(), command.minScore(), command.topN(), createdAt))))
+                        .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> analyse(held, command,
+                                createdAt))))
                         .invoke(() -> phases[2] = System.nanoTime())
                         .chain(result -> store(scan.id, command, result))
                         .invoke(outcome -> {
                             phases[3] = System.nanoTime();
-                            Log.infof("Scan %s (%s, %s, %d stocks): bars read in %d ms, analysed in %d ms, %d signals stored"
+                            Log.infof("Scan %s (%s, %s, %d stocks): market read in %d ms, analysed in %d ms, %d signals stored"
                                     + " with event %s in %d ms", scan.id, trigger, command.scope(),
                                     outcome.scan().universeCount, (phases[1] - phases[0]) / 1_000_000,
                                     (phases[2] - phases[1]) / 1_000_000, outcome.scan().signalCount,
                                     outcome.event().eventId(), (phases[3] - phases[2]) / 1_000_000);
                         })
                         .onFailure().call(e -> failed(scan.id, e)));
+    }
+
+    /** Relative strength ranks against both markets, whatever the scope: once per trading day held. */
+    private VcpEngine.Result analyse(MarketSnapshot held, ScanCommand command, LocalDateTime createdAt) {
+        LocalDate day = held.latestDay(command.scope().markets(), command.asOf());
+        if (day == null) {
+            throw new NoMarketDataException("no bars are stored for " + command.scope()
+                    + (command.asOf() == null ? "" : " on or before " + command.asOf()) + ": import market data first");
+        }
+        MarketDay universe = held.day(day, config.scan().lookbackDays());
+        return engine.scan(universe.universe(), universe.ratings(engine), command.scope().markets(),
+                command.minScore(), command.topN(), createdAt);
     }
 
     private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {

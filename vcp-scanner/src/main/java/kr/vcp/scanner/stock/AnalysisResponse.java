@@ -77,7 +77,7 @@ public record AnalysisResponse(
             @JsonProperty("risk_per_share") long riskPerShare) {
     }
 
-    static AnalysisResponse of(Evaluation e) {
+    public static AnalysisResponse of(Evaluation e) {
         return new AnalysisResponse(e.ticker(), e.name(), e.market(), e.asOf(), e.close(), e.verdict(), e.signal(),
                 e.exclusions(), new Trend(e.trendPassed(), e.trend()), e.rsRating(),
                 e.pattern() == null ? null : pattern(e.pattern(), e.series()), e.score(),

@@ -1,0 +1,162 @@
+package kr.vcp.scanner.marketdata;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import kr.vcp.model.Market;
+import kr.vcp.scanner.analysis.PriceSeries;
+import kr.vcp.scanner.config.ScannerConfig;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * The market this replica holds in memory, loaded at start-up and kept current: before each read it asks
+ * PostgreSQL for the newest {@code market_changes} row (one indexed lookup) and, when its copy is older, reloads
+ * just the tickers changed since. So a scan on one replica sees an import made on another the moment that import
+ * has committed, whoever wrote the rows.
+ */
+@ApplicationScoped
+public class HeldMarket {
+
+    private static final PriceSeries NO_BARS = new PriceSeries(new LocalDate[0], new int[0], new int[0], new int[0],
+            new int[0], new long[0]);
+
+    private final MarketDataRepository repository;
+    private final ScannerConfig config;
+    private final Vertx vertx;
+    /** One instance per trading day, shared by every listing and snapshot: 4 bytes a bar instead of 28. */
+    private final Map<LocalDate, LocalDate> days = new ConcurrentHashMap<>();
+    private volatile MarketSnapshot snapshot;
+    /** The reload under way, shared by every reader that needs it; null when none. Guarded by this. */
+    private Uni<MarketSnapshot> reloading;
+
+    public HeldMarket(MarketDataRepository repository, ScannerConfig config, Vertx vertx) {
+        this.repository = repository;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void load(@Observes StartupEvent start) {
+        current().subscribe().with(s -> { }, e -> Log.errorf(e, "Loading the market failed; the next read retries"));
+    }
+
+    /** The market with every committed change in it. */
+    public Uni<MarketSnapshot> current() {
+        return repository.lastChange().chain(this::upTo);
+    }
+
+    /** The snapshot held now without asking the database: null before the first load. */
+    public MarketSnapshot held() {
+        return snapshot;
+    }
+
+    private Uni<MarketSnapshot> upTo(long version) {
+        MarketSnapshot s = snapshot;
+        if (s != null && s.version() >= version) {
+            return Uni.createFrom().item(s);
+        }
+        // A reload already under way may have read the changes before this one: then go again.
+        return reload().chain(next -> next.version() >= version ? Uni.createFrom().item(next) : upTo(version));
+    }
+
+    private synchronized Uni<MarketSnapshot> reload() {
+        if (reloading == null) {
+            reloading = changed().onTermination().invoke(() -> {
+                synchronized (this) {
+                    reloading = null;
+                }
+            }).memoize().indefinitely();
+        }
+        return reloading;
+    }
+
+    private Uni<MarketSnapshot> changed() {
+        MarketSnapshot old = snapshot;
+        long started = System.nanoTime();
+        Uni<MarketSnapshot> next;
+        if (old == null) {
+            next = repository.lastChange().chain(version -> load(version, null, null));
+        } else {
+            next = repository.changesSince(old.version()).chain(changes -> changes.tickers().size()
+                    > config.market().fullReloadTickers()
+                    ? load(changes.last(), null, null)
+                    : load(changes.last(), changes.tickers(), old));
+        }
+        return next.invoke(s -> {
+            snapshot = s;
+            long ms = (System.nanoTime() - started) / 1_000_000;
+            if (old == null || s.listings() != old.listings() || ms > 100) {
+                Log.infof("Market held: %,d listings, %,d bars in %.1f MB, change %d, loaded in %d ms", s.listings(),
+                        s.bars(), s.bytes() / 1e6, s.version(), ms);
+            }
+        });
+    }
+
+    /** Reads {@code tickers} (all when null) and builds the snapshot of {@code version} from {@code base}. */
+    private Uni<MarketSnapshot> load(long version, Set<String> tickers, MarketSnapshot base) {
+        return repository.loadHeld(tickers)
+                // Turning a million array elements into columns is CPU work: off the event loop.
+                .chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    List<HeldStock> loaded = columns(rows);
+                    if (base == null) {
+                        Map<String, HeldStock> all = new HashMap<>();
+                        loaded.forEach(s -> all.put(s.ticker(), s));
+                        return new MarketSnapshot(version, all);
+                    }
+                    Set<String> removed = new HashSet<>(tickers);
+                    loaded.forEach(s -> removed.remove(s.ticker()));
+                    return base.with(version, loaded, removed);
+                })));
+    }
+
+    private List<HeldStock> columns(MarketDataRepository.HeldRows rows) {
+        Map<String, PriceSeries> bars = new HashMap<>();
+        for (Row row : rows.bars()) {
+            bars.put(row.getString("ticker"), MarketDataRepository.series(row, days));
+        }
+        Map<String, HeldStock.Flows> flows = new HashMap<>();
+        for (Row row : rows.flows()) {
+            flows.put(row.getString("ticker"), MarketDataRepository.flows(row, days));
+        }
+        List<HeldStock> stocks = new ArrayList<>(rows.stocks().size());
+        for (Row row : rows.stocks()) {
+            String ticker = row.getString("ticker");
+            stocks.add(new HeldStock(ticker, row.getString("name"), Market.valueOf(row.getString("market")),
+                    bars.getOrDefault(ticker, NO_BARS), flows.getOrDefault(ticker, HeldStock.Flows.NONE)));
+        }
+        return stocks;
+    }
+
+    /** Ready once the market is held. */
+    @Readiness
+    @ApplicationScoped
+    static class Loaded implements HealthCheck {
+
+        private final HeldMarket market;
+
+        Loaded(HeldMarket market) {
+            this.market = market;
+        }
+
+        @Override
+        public HealthCheckResponse call() {
+            MarketSnapshot s = market.held();
+            return s == null ? HealthCheckResponse.down("market")
+                    : HealthCheckResponse.named("market").up().withData("listings", s.listings())
+                            .withData("bars", s.bars()).withData("bytes", s.bytes()).build();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package kr.vcp.scanner.marketdata;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import kr.vcp.scanner.analysis.StockBars;
+import kr.vcp.scanner.analysis.VcpEngine;
+
+/**
+ * The market as the engine sees it on one trading day: every stock with its bars of the lookback window up to
+ * that day and its recent flows, and their relative strength, rated once on first use.
+ */
+public final class MarketDay {
+
+    private final LocalDate day;
+    private final List<StockBars> universe;
+    private final Map<String, StockBars> byTicker;
+    private volatile VcpEngine.Ratings ratings;
+
+    MarketDay(LocalDate day, List<StockBars> universe, Map<String, StockBars> byTicker) {
+        this.day = day;
+        this.universe = universe;
+        this.byTicker = byTicker;
+    }
+
+    public LocalDate day() {
+        return day;
+    }
+
+    /** Both markets, by ticker: relative strength ranks a stock against all of them. */
+    public List<StockBars> universe() {
+        return universe;
+    }
+
+    /** Null when the stock has no bars in the window. */
+    public StockBars stock(String ticker) {
+        return byTicker.get(ticker);
+    }
+
+    /** RS of every stock of the day; the first caller computes it (CPU work: call it off the event loop). */
+    public VcpEngine.Ratings ratings(VcpEngine engine) {
+        VcpEngine.Ratings r = ratings;
+        if (r == null) {
+            synchronized (this) {
+                r = ratings;
+                if (r == null) {
+                    r = engine.rate(universe);
+                    ratings = r;
+                }
+            }
+        }
+        return r;
+    }
+}
