@@ -1,15 +1,21 @@
 package kr.vcp.scanner.marketdata;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import kr.vcp.model.Market;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
 /** Reads the files Korean quants already have: pykrx's daily bars and a {@code ticker,name,market} stock master. */
 public final class MarketDataFiles {
@@ -24,13 +30,17 @@ public final class MarketDataFiles {
     /** What a file holds, told by its header. */
     public enum Kind { STOCKS, BARS, FLOWS, UNKNOWN }
 
+    /**
+     * Commas, optional double quotes, every field trimmed; blank lines come through as one empty field, so that a
+     * record's number is its line's.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setTrim(true).setIgnoreEmptyLines(false)
+            .get();
+    private static final char BOM = '\uFEFF';
+
     /** The kind of a file from its first line. */
     public static Kind kind(String content) {
-        List<String> lines = Csv.lines(content);
-        if (lines.isEmpty()) {
-            return Kind.UNKNOWN;
-        }
-        List<String> header = Csv.fields(lines.get(0));
+        List<String> header = header(content);
         return header.equals(STOCK_HEADER) ? Kind.STOCKS : header.equals(BAR_HEADER) ? Kind.BARS
                 : header.equals(FLOW_HEADER) ? Kind.FLOWS : Kind.UNKNOWN;
     }
@@ -84,31 +94,57 @@ public final class MarketDataFiles {
      */
     private static <T> Parsed<T> parse(String source, String content, List<String> header,
             Function<List<String>, T> row, Function<T, Object> key) {
-        List<String> lines = Csv.lines(content);
-        requireHeader(source, lines, header);
         List<T> rows = new ArrayList<>();
         List<SkippedLine> skipped = new ArrayList<>();
         Set<Object> seen = new HashSet<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+        long line = 1;
+        try (CSVParser parser = CSVParser.parse(withoutBom(content), FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            List<String> first = records.hasNext() ? records.next().toList() : List.of();
+            if (!first.equals(header)) {
+                throw new MalformedFileException(source + ": the first line must be the header "
+                        + String.join(",", header) + (first.isEmpty() ? " (the file is empty)"
+                        : ", was " + String.join(",", first)));
             }
-            try {
-                List<String> fields = Csv.fields(line);
-                if (fields.size() != header.size()) {
-                    throw new IllegalArgumentException("expected " + header.size() + " fields, found " + fields.size());
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                line = record.getRecordNumber();
+                if (record.size() == 1 && record.get(0).isEmpty()) {
+                    continue;
                 }
-                T value = row.apply(fields);
-                if (!seen.add(key.apply(value))) {
-                    throw new IllegalArgumentException(key.apply(value) + " appears twice");
+                try {
+                    if (record.size() != header.size()) {
+                        throw new IllegalArgumentException("expected " + header.size() + " fields, found "
+                                + record.size());
+                    }
+                    T value = row.apply(record.toList());
+                    if (!seen.add(key.apply(value))) {
+                        throw new IllegalArgumentException(key.apply(value) + " appears twice");
+                    }
+                    rows.add(value);
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    skipped.add(new SkippedLine(source, (int) line, e.getMessage()));
                 }
-                rows.add(value);
-            } catch (IllegalArgumentException | DateTimeParseException e) {
-                skipped.add(new SkippedLine(source, i + 1, e.getMessage()));
             }
+        } catch (IOException | UncheckedIOException e) {
+            // A broken quote: what came before it is kept, the rest cannot be told apart.
+            skipped.add(new SkippedLine(source, (int) line + 1, "unreadable CSV, the rest of the file is not read: "
+                    + e.getMessage()));
         }
         return new Parsed<>(rows, skipped);
+    }
+
+    private static List<String> header(String content) {
+        try (CSVParser parser = CSVParser.parse(withoutBom(content), FORMAT)) {
+            Iterator<CSVRecord> records = parser.iterator();
+            return records.hasNext() ? records.next().toList() : List.of();
+        } catch (IOException | UncheckedIOException e) {
+            return List.of();
+        }
+    }
+
+    private static String withoutBom(String content) {
+        return !content.isEmpty() && content.charAt(0) == BOM ? content.substring(1) : content;
     }
 
     private static long won(String value, String column) {
@@ -170,13 +206,6 @@ public final class MarketDataFiles {
             return Market.valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("market must be KOSPI or KOSDAQ, was '" + value + "'");
-        }
-    }
-
-    private static void requireHeader(String source, List<String> lines, List<String> expected) {
-        if (lines.isEmpty() || !Csv.fields(lines.get(0)).equals(expected)) {
-            throw new MalformedFileException(source + ": the first line must be the header "
-                    + String.join(",", expected) + (lines.isEmpty() ? " (the file is empty)" : ", was " + lines.get(0)));
         }
     }
 

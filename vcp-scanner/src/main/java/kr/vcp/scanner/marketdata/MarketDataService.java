@@ -45,11 +45,18 @@ public class MarketDataService {
     /** Listings per bulk statement: about 80,000 bars. */
     private static final int GENERATE_CHUNK = 200;
 
+    /** Rows changed by one import from which the planner's statistics are refreshed. */
+    private static final int ANALYZE_AFTER_ROWS = 10_000;
+
     private final MarketDataRepository repository;
+    private final BulkWriter writer;
+    private final HeldMarket market;
     private final Vertx vertx;
 
-    public MarketDataService(MarketDataRepository repository, Vertx vertx) {
+    public MarketDataService(MarketDataRepository repository, BulkWriter writer, HeldMarket market, Vertx vertx) {
         this.repository = repository;
+        this.writer = writer;
+        this.market = market;
         this.vertx = vertx;
     }
 
@@ -130,85 +137,34 @@ public class MarketDataService {
     }
 
     /**
-     * Imports many files, each recognised by its header: stock masters first, then bars and flows of the ticker in
-     * each file's name ({@code 005930.csv}). A file that cannot be used is reported and the rest imported.
+     * Imports many files, each recognised by its header: stock masters, and bars and flows of the ticker in each
+     * file's name ({@code 005930.csv}). A file that cannot be used is reported and the rest imported. Bars the held
+     * market already has are not sent to the database; the rest goes in by {@code COPY} in one transaction.
      */
     public Uni<BulkSummary> importAll(String source, List<NamedFile> files) {
         long started = System.nanoTime();
-        List<SkippedLine> rejected = new ArrayList<>();
-        List<NamedFile> masters = new ArrayList<>();
-        List<NamedFile> perTicker = new ArrayList<>();
-        for (NamedFile f : files) {
-            MarketDataFiles.Kind kind = MarketDataFiles.kind(f.content());
-            if (kind == MarketDataFiles.Kind.UNKNOWN) {
-                rejected.add(new SkippedLine(f.name(), 1, "unknown header: not a stock master, pykrx bars or flows"));
-            } else if (kind == MarketDataFiles.Kind.STOCKS) {
-                masters.add(f);
-            } else {
-                perTicker.add(f);
-            }
-        }
-        Log.infof("Import %s: %d files (%d stock masters, %d per ticker, %d rejected)", source, files.size(),
-                masters.size(), perTicker.size(), rejected.size());
-        List<NamedFile> ordered = new ArrayList<>(masters);
-        ordered.addAll(perTicker);
-        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
-        return Multi.createFrom().iterable(ordered)
-                .onItem().transformToUniAndConcatenate(f -> importOne(f)
-                        .onFailure(IllegalArgumentException.class).recoverWithItem(e -> {
-                            rejected.add(new SkippedLine(f.name(), 1, e.getMessage()));
-                            return null;
-                        })
-                        .invoke(() -> {
-                            if (done.incrementAndGet() % 250 == 0) {
-                                Log.infof("Import %s: %d/%d files", source, done.get(), ordered.size());
-                            }
-                        }))
-                .filter(java.util.Objects::nonNull)
-                .collect().asList()
-                .call(repository::analyze)
-                .map(results -> {
-                    int stocks = 0;
-                    int tickers = 0;
-                    int bars = 0;
-                    int flows = 0;
-                    int changed = 0;
-                    List<SkippedLine> skipped = new ArrayList<>();
-                    for (FileResult r : results) {
-                        changed += r.summary().changed();
-                        skipped.addAll(r.summary().skipped());
-                        switch (r.kind()) {
-                            case STOCKS -> stocks += r.summary().rows();
-                            case BARS -> {
-                                tickers++;
-                                bars += r.summary().rows();
-                            }
-                            default -> flows += r.summary().rows();
-                        }
-                    }
-                    var summary = new BulkSummary(source, files.size(), stocks, tickers, bars, flows, changed,
-                            skipped, rejected, (System.nanoTime() - started) / 1_000_000);
-                    Log.infof("Import %s done: %d stocks, %d tickers, %d bars, %d flow rows, %d changed, %d lines"
-                            + " skipped, %d files rejected, %d ms", source, stocks, tickers, bars, flows, changed,
-                            skipped.size(), rejected.size(), summary.durationMs());
-                    return summary;
-                });
-    }
-
-    private record FileResult(MarketDataFiles.Kind kind, ImportSummary summary) {
-    }
-
-    private Uni<FileResult> importOne(NamedFile f) {
-        MarketDataFiles.Kind kind = MarketDataFiles.kind(f.content());
-        String base = java.nio.file.Path.of(f.name()).getFileName().toString().replaceFirst("(?i)\\.csv$", "");
-        Uni<ImportSummary> imported = switch (kind) {
-            case STOCKS -> importStocks(f.name(), f.content());
-            case BARS -> Uni.createFrom().item(() -> MarketDataFiles.ticker(base))
-                    .chain(ticker -> importBars(ticker, f.name(), f.content()));
-            default -> Uni.createFrom().item(() -> MarketDataFiles.ticker(base))
-                    .chain(ticker -> importFlows(ticker, f.name(), f.content()));
-        };
-        return imported.map(summary -> new FileResult(kind, summary));
+        return market.current()
+                // Parsing a million lines and comparing them with the held market is CPU work: off the event loop.
+                .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkImport.read(files, held))))
+                .chain(read -> (read.stocks().isEmpty() ? Uni.createFrom().item(0)
+                                : repository.upsertStocks(read.stocks()))
+                        // COPY goes through JDBC, which blocks: a worker thread.
+                        .chain(stocksChanged -> vertx.executeBlocking(Uni.createFrom().item(() ->
+                                writer.write(read.bars(), read.flows()))).map(rows -> stocksChanged + rows))
+                        .call(changed -> changed >= ANALYZE_AFTER_ROWS ? repository.analyze()
+                                : Uni.createFrom().voidItem())
+                        .map(changed -> {
+                            read.skipped().forEach(s -> Log.warnf("%s line %d skipped: %s", s.source(), s.line(),
+                                    s.reason()));
+                            var summary = new BulkSummary(source, files.size(), read.stocks().size(),
+                                    read.tickersWithBars(), read.barRows(), read.flowRows(), changed, read.skipped(),
+                                    read.rejected(), (System.nanoTime() - started) / 1_000_000);
+                            Log.infof("Import %s: %d files, %d stocks, %d tickers, %d bars, %d flow rows, %d changed,"
+                                    + " %d lines skipped, %d files rejected, %d ms", source, files.size(),
+                                    summary.stocks(), summary.tickersWithBars(), summary.bars(), summary.flows(),
+                                    changed, read.skipped().size(), read.rejected().size(), summary.durationMs());
+                            return summary;
+                        }));
     }
 
     private static ImportSummary summary(String source, Parsed<?> parsed, int changed) {

@@ -1,0 +1,120 @@
+package kr.vcp.scanner.marketdata;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Bulk imports at database speed: rows stream into a temporary table with {@code COPY}, then one statement merges
+ * them, inserting new rows and rewriting only those that differ. The reactive client has no {@code COPY}, so this
+ * one path uses the JDBC pool that Flyway already brings. Blocking: call it on a worker thread.
+ */
+@ApplicationScoped
+public class BulkWriter {
+
+    private static final String MERGE_BARS = """
+            INSERT INTO daily_bars (ticker, trade_date, open, high, low, close, volume, halted)
+            SELECT ticker, trade_date, open, high, low, close, volume, halted FROM bars_in
+            ON CONFLICT (ticker, trade_date) DO UPDATE SET open = excluded.open, high = excluded.high,
+                low = excluded.low, close = excluded.close, volume = excluded.volume, halted = excluded.halted
+            WHERE (daily_bars.open, daily_bars.high, daily_bars.low, daily_bars.close, daily_bars.volume,
+                   daily_bars.halted)
+                IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume,
+                   excluded.halted)""";
+
+    private static final String MERGE_FLOWS = """
+            INSERT INTO investor_flows (ticker, trade_date, institution, other_corp, individual, foreign_net, total)
+            SELECT ticker, trade_date, institution, other_corp, individual, foreign_net, total FROM flows_in
+            ON CONFLICT (ticker, trade_date) DO UPDATE SET institution = excluded.institution,
+                other_corp = excluded.other_corp, individual = excluded.individual,
+                foreign_net = excluded.foreign_net, total = excluded.total
+            WHERE (investor_flows.institution, investor_flows.other_corp, investor_flows.individual,
+                   investor_flows.foreign_net, investor_flows.total)
+                IS DISTINCT FROM (excluded.institution, excluded.other_corp, excluded.individual,
+                   excluded.foreign_net, excluded.total)""";
+
+    /** Rows per COPY chunk handed to the driver: about 4 MB of text. */
+    private static final int CHUNK_ROWS = 100_000;
+
+    private final AgroalDataSource dataSource;
+
+    public BulkWriter(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Writes bars and flows in one transaction; returns how many rows were inserted or changed. */
+    public int write(Map<String, List<DailyBar>> bars, Map<String, List<InvestorFlow>> flows) {
+        if (bars.isEmpty() && flows.isEmpty()) {
+            return 0;
+        }
+        try (Connection conn = dataSource.getConnection()) {
+            conn.setAutoCommit(false);
+            try (Statement st = conn.createStatement()) {
+                CopyManager copy = conn.unwrap(PGConnection.class).getCopyAPI();
+                int changed = 0;
+                if (!bars.isEmpty()) {
+                    st.execute("CREATE TEMP TABLE bars_in (LIKE daily_bars) ON COMMIT DROP");
+                    copyBars(copy, bars);
+                    changed += st.executeUpdate(MERGE_BARS);
+                }
+                if (!flows.isEmpty()) {
+                    st.execute("CREATE TEMP TABLE flows_in (LIKE investor_flows) ON COMMIT DROP");
+                    copyFlows(copy, flows);
+                    changed += st.executeUpdate(MERGE_FLOWS);
+                }
+                conn.commit();
+                return changed;
+            } catch (SQLException | IOException | RuntimeException e) {
+                conn.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("bulk write failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyBars(CopyManager copy, Map<String, List<DailyBar>> bars) throws SQLException, IOException {
+        String sql = "COPY bars_in (ticker, trade_date, open, high, low, close, volume, halted) FROM STDIN (FORMAT csv)";
+        StringBuilder text = new StringBuilder(CHUNK_ROWS * 48);
+        int rows = 0;
+        for (Map.Entry<String, List<DailyBar>> e : bars.entrySet()) {
+            for (DailyBar b : e.getValue()) {
+                // An empty field is NULL in CSV: a halt has no open, high or low.
+                text.append(e.getKey()).append(',').append(b.date()).append(',')
+                        .append(b.open() == null ? "" : b.open()).append(',')
+                        .append(b.high() == null ? "" : b.high()).append(',')
+                        .append(b.low() == null ? "" : b.low()).append(',')
+                        .append(b.close()).append(',').append(b.volume()).append(',').append(b.halted() ? 't' : 'f')
+                        .append('\n');
+                if (++rows % CHUNK_ROWS == 0) {
+                    copy.copyIn(sql, new StringReader(text.toString()));
+                    text.setLength(0);
+                }
+            }
+        }
+        if (!text.isEmpty()) {
+            copy.copyIn(sql, new StringReader(text.toString()));
+        }
+    }
+
+    private static void copyFlows(CopyManager copy, Map<String, List<InvestorFlow>> flows)
+            throws SQLException, IOException {
+        StringBuilder text = new StringBuilder();
+        flows.forEach((ticker, list) -> list.forEach(f -> text.append(ticker).append(',').append(f.date()).append(',')
+                .append(f.institution()).append(',').append(f.otherCorporations()).append(',')
+                .append(f.individuals()).append(',').append(f.foreigners()).append(',').append(f.total()).append('\n')));
+        copy.copyIn("COPY flows_in (ticker, trade_date, institution, other_corp, individual, foreign_net, total)"
+                + " FROM STDIN (FORMAT csv)", new StringReader(text.toString()));
+    }
+}
