@@ -13,7 +13,7 @@ BEGIN
         -- Held to commit, so ids follow commit order: a replica that has read up to id N never sees a lower id
         -- commit later. The key is db.AdvisoryLocks.MARKET_CHANGE.
         PERFORM pg_advisory_xact_lock(1447251972);
-        INSERT INTO market_changes (tickers) SELECT array_agg(DISTINCT ticker) FROM changed;
+        INSERT INTO market_changes (tickers) SELECT array_agg(ticker) FROM (SELECT DISTINCT ticker FROM changed) t;
         PERFORM pg_notify('vcp_market_changed', currval('market_changes_id_seq')::text);
     END IF;
     RETURN NULL;

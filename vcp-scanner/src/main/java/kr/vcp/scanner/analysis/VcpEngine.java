@@ -19,7 +19,7 @@ import kr.vcp.model.SignalType;
 /**
  * The scan: which stocks of a market form a Minervini VCP today, how good each setup is, and the trade plan.
  * A signal needs a liquid common stock in a stage-2 uptrend (the trend template) with a valid, actionable VCP.
- * Pure and single-threaded: the caller runs it off the event loop.
+ * Pure; a scan evaluates its stocks on every core of the common pool: the caller runs it off the event loop.
  */
 public final class VcpEngine {
 
@@ -109,24 +109,20 @@ public final class VcpEngine {
         if (ratings.signalDate() == null) {
             return new Result(null, universe.size(), 0, List.of());
         }
-        List<Candidate> candidates = new ArrayList<>();
-        int analysed = 0;
-        int inScope = 0;
-        for (StockBars stock : universe) {
-            if (!markets.contains(stock.market())) {
-                continue;
-            }
-            inScope++;
-            Integer rating = ratings.byTicker().get(stock.ticker());
-            if (rating == null) {
-                continue;
-            }
-            analysed++;
-            Evaluation e = evaluate(stock, rating, createdAt);
-            if (e.signal() != null && e.signal().score() >= minScore) {
-                candidates.add(new Candidate(stock.market(), e.signal(), rating));
-            }
-        }
+        List<StockBars> rated = universe.stream().filter(s -> markets.contains(s.market()))
+                .filter(s -> ratings.byTicker().containsKey(s.ticker())).toList();
+        int inScope = (int) universe.stream().filter(s -> markets.contains(s.market())).count();
+        // Each stock on its own: the evaluations share nothing, so they run on every core.
+        List<Candidate> candidates = new ArrayList<>(rated.parallelStream()
+                .map(stock -> {
+                    int rating = ratings.byTicker().get(stock.ticker());
+                    Evaluation e = evaluate(stock, rating, createdAt);
+                    return e.signal() != null && e.signal().score() >= minScore
+                            ? new Candidate(stock.market(), e.signal(), rating) : null;
+                })
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        int analysed = rated.size();
         candidates.sort(BEST_FIRST);
         return new Result(ratings.signalDate(), inScope, analysed,
                 List.copyOf(candidates.subList(0, Math.min(topN, candidates.size()))));

@@ -12,6 +12,8 @@ public final class AdvisoryLocks {
     public static final long SCAN_START = 0x5643_5003L;
     /** Serialises market-data changes to commit order; taken by the V5 migration's trigger, not from Java. */
     public static final long MARKET_CHANGE = 0x5643_5004L;
+    /** Serialises bulk imports (marketdata.BulkWriter). */
+    public static final long BULK_WRITE = 0x5643_5005L;
 
     private AdvisoryLocks() {
     }

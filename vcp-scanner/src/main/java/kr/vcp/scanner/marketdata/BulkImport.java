@@ -14,17 +14,22 @@ import kr.vcp.scanner.marketdata.MarketDataService.NamedFile;
  * The reading half of a bulk import: every file parsed and each bar compared with the held market, so that only
  * new and changed rows go to the database. Pure CPU work: call it off the event loop.
  *
- * @param bars     per ticker, the bars to write: new or different from those held (halts always, as none is held)
+ * @param newBars  per ticker, bars on days the held market has none of: most likely new to the database too
+ * @param changed  per ticker, bars the held market holds otherwise, and halts (none is held, so any may be stored)
  * @param flows    per ticker, every flow row read (the merge skips those unchanged)
  * @param barRows  bars read, whether they changed or not
  * @param rejected files not imported at all, each with why
  */
-record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> bars, Map<String, List<InvestorFlow>> flows,
+record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars,
+        Map<String, List<DailyBar>> changed, Map<String, List<InvestorFlow>> flows,
         int tickersWithBars, int barRows, int flowRows, List<SkippedLine> skipped, List<SkippedLine> rejected) {
 
     static BulkImport read(List<NamedFile> files, MarketSnapshot held) {
+        // Each file on its own first, on every core; then in order, so a second file of a ticker is the refused one.
+        List<FileRead> reads = files.parallelStream().map(f -> FileRead.of(f, held)).toList();
         List<StockListing> stocks = new ArrayList<>();
-        Map<String, List<DailyBar>> bars = new LinkedHashMap<>();
+        Map<String, List<DailyBar>> newBars = new LinkedHashMap<>();
+        Map<String, List<DailyBar>> changed = new LinkedHashMap<>();
         Map<String, List<InvestorFlow>> flows = new LinkedHashMap<>();
         Map<String, String> barFiles = new HashMap<>();
         Map<String, String> flowFiles = new HashMap<>();
@@ -32,57 +37,110 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> bars, M
         List<SkippedLine> rejected = new ArrayList<>();
         int barRows = 0;
         int flowRows = 0;
-        for (NamedFile f : files) {
-            try {
-                switch (MarketDataFiles.kind(f.content())) {
-                    case STOCKS -> {
-                        Parsed<StockListing> parsed = MarketDataFiles.parseStocks(f.name(), f.content());
-                        stocks.addAll(parsed.rows());
-                        skipped.addAll(parsed.skipped());
-                    }
-                    case BARS -> {
-                        String ticker = ticker(f, barFiles);
-                        Parsed<DailyBar> parsed = MarketDataFiles.parseBars(f.name(), f.content());
-                        barRows += parsed.rows().size();
-                        skipped.addAll(parsed.skipped());
-                        PriceSeries heldBars = held.stock(ticker).map(HeldStock::bars).orElse(null);
-                        bars.put(ticker, parsed.rows().stream().filter(b -> !isHeld(heldBars, b)).toList());
-                    }
-                    case FLOWS -> {
-                        String ticker = ticker(f, flowFiles);
-                        Parsed<InvestorFlow> parsed = MarketDataFiles.parseFlows(f.name(), f.content());
-                        flowRows += parsed.rows().size();
-                        skipped.addAll(parsed.skipped());
-                        flows.put(ticker, parsed.rows());
-                    }
-                    default -> rejected.add(new SkippedLine(f.name(), 1,
-                            "unknown header: not a stock master, pykrx bars or flows"));
+        for (FileRead r : reads) {
+            String name = r.file().name();
+            if (r.error() != null) {
+                rejected.add(new SkippedLine(name, 1, r.error()));
+                continue;
+            }
+            Map<String, String> firstFiles = r.kind() == MarketDataFiles.Kind.BARS ? barFiles : flowFiles;
+            String first = r.ticker() == null ? null : firstFiles.putIfAbsent(r.ticker(), name);
+            if (first != null) {
+                rejected.add(new SkippedLine(name, 1, "a second file for " + r.ticker() + ": " + first
+                        + " is imported"));
+                continue;
+            }
+            skipped.addAll(r.skipped());
+            switch (r.kind()) {
+                case STOCKS -> stocks.addAll(r.stocks());
+                case BARS -> {
+                    barRows += r.rows();
+                    newBars.put(r.ticker(), r.newBars());
+                    changed.put(r.ticker(), r.changed());
                 }
-            } catch (IllegalArgumentException e) {
-                rejected.add(new SkippedLine(f.name(), 1, e.getMessage()));
+                default -> {
+                    flowRows += r.rows();
+                    flows.put(r.ticker(), r.flows());
+                }
             }
         }
-        int tickersWithBars = bars.size();
-        bars.values().removeIf(List::isEmpty);
+        int tickersWithBars = newBars.size();
+        newBars.values().removeIf(List::isEmpty);
+        changed.values().removeIf(List::isEmpty);
         flows.values().removeIf(List::isEmpty);
-        return new BulkImport(List.copyOf(stocks), bars, flows, tickersWithBars, barRows, flowRows, skipped, rejected);
+        return new BulkImport(List.copyOf(stocks), newBars, changed, flows, tickersWithBars, barRows, flowRows, skipped, rejected);
     }
 
-    /** The ticker a per-ticker file is named for ({@code 005930.csv}); a second file for it is refused. */
-    private static String ticker(NamedFile f, Map<String, String> seen) {
-        String base = Path.of(f.name()).getFileName().toString().replaceFirst("(?i)\\.csv$", "");
-        String ticker = MarketDataFiles.ticker(base);
-        String first = seen.putIfAbsent(ticker, f.name());
-        if (first != null) {
-            throw new IllegalArgumentException("a second file for " + ticker + ": " + first + " is imported");
+    /**
+     * One file read: what it holds or why it cannot be used.
+     *
+     * @param rows bars or flow rows read
+     * @param newBars bars on days the held market lacks
+     * @param changed bars it holds otherwise, and halts
+     */
+    private record FileRead(NamedFile file, MarketDataFiles.Kind kind, String ticker, String error,
+            List<SkippedLine> skipped, int rows, List<StockListing> stocks, List<DailyBar> newBars,
+            List<DailyBar> changed, List<InvestorFlow> flows) {
+
+        static FileRead of(NamedFile f, MarketSnapshot held) {
+            MarketDataFiles.Kind kind = MarketDataFiles.kind(f.content());
+            try {
+                switch (kind) {
+                    case STOCKS -> {
+                        Parsed<StockListing> parsed = MarketDataFiles.parseStocks(f.name(), f.content());
+                        return new FileRead(f, kind, null, null, parsed.skipped(), parsed.rows().size(), parsed.rows(),
+                                List.of(), List.of(), List.of());
+                    }
+                    case BARS -> {
+                        String ticker = tickerOf(f);
+                        Parsed<DailyBar> parsed = MarketDataFiles.parseBars(f.name(), f.content());
+                        PriceSeries heldBars = held.stock(ticker).map(HeldStock::bars).orElse(null);
+                        List<DailyBar> fresh = new ArrayList<>();
+                        List<DailyBar> changed = new ArrayList<>();
+                        for (DailyBar b : parsed.rows()) {
+                            switch (compare(heldBars, b)) {
+                                case ABSENT -> fresh.add(b);
+                                case DIFFERENT -> changed.add(b);
+                                default -> { }
+                            }
+                        }
+                        return new FileRead(f, kind, ticker, null, parsed.skipped(), parsed.rows().size(), List.of(),
+                                fresh, changed, List.of());
+                    }
+                    case FLOWS -> {
+                        String ticker = tickerOf(f);
+                        Parsed<InvestorFlow> parsed = MarketDataFiles.parseFlows(f.name(), f.content());
+                        return new FileRead(f, kind, ticker, null, parsed.skipped(), parsed.rows().size(), List.of(),
+                                List.of(), List.of(), parsed.rows());
+                    }
+                    default -> {
+                        return failed(f, kind, "unknown header: not a stock master, pykrx bars or flows");
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                return failed(f, kind, e.getMessage());
+            }
         }
-        return ticker;
+
+        private static FileRead failed(NamedFile f, MarketDataFiles.Kind kind, String error) {
+            return new FileRead(f, kind, null, error, List.of(), 0, List.of(), List.of(), List.of(), List.of());
+        }
     }
 
-    /** Whether the held market already has this very bar. */
-    private static boolean isHeld(PriceSeries held, DailyBar bar) {
-        if (held == null || bar.halted()) {
-            return false;
+    /** The ticker a per-ticker file is named for ({@code 005930.csv}). */
+    private static String tickerOf(NamedFile f) {
+        return MarketDataFiles.ticker(Path.of(f.name()).getFileName().toString().replaceFirst("(?i)\\.csv$", ""));
+    }
+
+    private enum Held { SAME, DIFFERENT, ABSENT }
+
+    /** What the held market has of this bar's day; a halt is never held, so it counts as different. */
+    private static Held compare(PriceSeries held, DailyBar bar) {
+        if (bar.halted()) {
+            return Held.DIFFERENT;
+        }
+        if (held == null) {
+            return Held.ABSENT;
         }
         LocalDate[] dates = held.dates();
         int lo = 0;
@@ -92,7 +150,8 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> bars, M
             int c = dates[mid].compareTo(bar.date());
             if (c == 0) {
                 return held.open()[mid] == bar.open() && held.high()[mid] == bar.high() && held.low()[mid] == bar.low()
-                        && held.close()[mid] == bar.close() && held.volume()[mid] == bar.volume();
+                        && held.close()[mid] == bar.close() && held.volume()[mid] == bar.volume()
+                        ? Held.SAME : Held.DIFFERENT;
             }
             if (c < 0) {
                 lo = mid + 1;
@@ -100,6 +159,6 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> bars, M
                 hi = mid - 1;
             }
         }
-        return false;
+        return Held.ABSENT;
     }
 }

@@ -1,15 +1,18 @@
 package kr.vcp.scanner.marketdata;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import kr.vcp.scanner.db.AdvisoryLocks;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -42,6 +45,8 @@ public class BulkWriter {
                 IS DISTINCT FROM (excluded.institution, excluded.other_corp, excluded.individual,
                    excluded.foreign_net, excluded.total)""";
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /** Rows per COPY chunk handed to the driver: about 4 MB of text. */
     private static final int CHUNK_ROWS = 100_000;
 
@@ -51,28 +56,48 @@ public class BulkWriter {
         this.dataSource = dataSource;
     }
 
-    /** Writes bars and flows in one transaction; returns how many rows were inserted or changed. */
-    public int write(Map<String, List<DailyBar>> bars, Map<String, List<InvestorFlow>> flows) {
-        if (bars.isEmpty() && flows.isEmpty()) {
+    /**
+     * Writes bars and flows in one transaction; returns how many rows were inserted or changed. {@code newBars}, the
+     * days the held market lacks, are copied straight into the table (the fast path: no lookup per row); should one
+     * of them exist after all (a halt, or a write the held market has not caught up with), they are merged instead.
+     */
+    public int write(Map<String, List<DailyBar>> newBars, Map<String, List<DailyBar>> changed,
+            Map<String, List<InvestorFlow>> flows) {
+        if (newBars.isEmpty() && changed.isEmpty() && flows.isEmpty()) {
             return 0;
         }
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             try (Statement st = conn.createStatement()) {
                 CopyManager copy = conn.unwrap(PGConnection.class).getCopyAPI();
-                int changed = 0;
-                if (!bars.isEmpty()) {
-                    st.execute("CREATE TEMP TABLE bars_in (LIKE daily_bars) ON COMMIT DROP");
-                    copyBars(copy, bars);
-                    changed += st.executeUpdate(MERGE_BARS);
+                // One bulk write at a time, so none inserts the days another is copying in.
+                st.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLocks.BULK_WRITE + ")");
+                int written = 0;
+                if (!newBars.isEmpty()) {
+                    long started = System.nanoTime();
+                    Savepoint before = conn.setSavepoint();
+                    try {
+                        written += (int) copyBars(copy, "daily_bars", newBars);
+                    } catch (SQLException e) {
+                        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                            throw e;
+                        }
+                        conn.rollback(before);
+                        Log.infof("Some of the new days are stored already (%s): merging them instead", e.getMessage());
+                        written += merge(st, copy, newBars);
+                    }
+                    Log.debugf("%d new bars copied in %d ms", written, (System.nanoTime() - started) / 1_000_000);
+                }
+                if (!changed.isEmpty()) {
+                    written += merge(st, copy, changed);
                 }
                 if (!flows.isEmpty()) {
                     st.execute("CREATE TEMP TABLE flows_in (LIKE investor_flows) ON COMMIT DROP");
                     copyFlows(copy, flows);
-                    changed += st.executeUpdate(MERGE_FLOWS);
+                    written += st.executeUpdate(MERGE_FLOWS);
                 }
                 conn.commit();
-                return changed;
+                return written;
             } catch (SQLException | IOException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -84,8 +109,20 @@ public class BulkWriter {
         }
     }
 
-    private static void copyBars(CopyManager copy, Map<String, List<DailyBar>> bars) throws SQLException, IOException {
-        String sql = "COPY bars_in (ticker, trade_date, open, high, low, close, volume, halted) FROM STDIN (FORMAT csv)";
+    private static int merge(Statement st, CopyManager copy, Map<String, List<DailyBar>> bars)
+            throws SQLException, IOException {
+        st.execute("CREATE TEMP TABLE IF NOT EXISTS bars_in (LIKE daily_bars) ON COMMIT DROP");
+        st.execute("TRUNCATE bars_in");
+        copyBars(copy, "bars_in", bars);
+        return st.executeUpdate(MERGE_BARS);
+    }
+
+    /** Copies {@code bars} into {@code table}; returns the rows copied. */
+    private static long copyBars(CopyManager copy, String table, Map<String, List<DailyBar>> bars)
+            throws SQLException, IOException {
+        String sql = "COPY " + table + " (ticker, trade_date, open, high, low, close, volume, halted) FROM STDIN"
+                + " (FORMAT csv)";
+        long copied = 0;
         StringBuilder text = new StringBuilder(CHUNK_ROWS * 48);
         int rows = 0;
         for (Map.Entry<String, List<DailyBar>> e : bars.entrySet()) {
@@ -98,14 +135,15 @@ public class BulkWriter {
                         .append(b.close()).append(',').append(b.volume()).append(',').append(b.halted() ? 't' : 'f')
                         .append('\n');
                 if (++rows % CHUNK_ROWS == 0) {
-                    copy.copyIn(sql, new StringReader(text.toString()));
+                    copied += copy.copyIn(sql, new StringReader(text.toString()));
                     text.setLength(0);
                 }
             }
         }
         if (!text.isEmpty()) {
-            copy.copyIn(sql, new StringReader(text.toString()));
+            copied += copy.copyIn(sql, new StringReader(text.toString()));
         }
+        return copied;
     }
 
     private static void copyFlows(CopyManager copy, Map<String, List<InvestorFlow>> flows)

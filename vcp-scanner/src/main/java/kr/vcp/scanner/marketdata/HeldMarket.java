@@ -107,10 +107,15 @@ public class HeldMarket {
 
     /** Reads {@code tickers} (all when null) and builds the snapshot of {@code version} from {@code base}. */
     private Uni<MarketSnapshot> load(long version, Set<String> tickers, MarketSnapshot base) {
+        long started = System.nanoTime();
         return repository.loadHeld(tickers)
                 // Turning a million array elements into columns is CPU work: off the event loop.
                 .chain(rows -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    long read = System.nanoTime();
                     List<HeldStock> loaded = columns(rows);
+                    Log.debugf("Market rows of %s read in %d ms, turned into columns in %d ms",
+                            tickers == null ? "every ticker" : tickers.size() + " tickers",
+                            (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
                     if (base == null) {
                         Map<String, HeldStock> all = new HashMap<>();
                         loaded.forEach(s -> all.put(s.ticker(), s));
@@ -124,8 +129,10 @@ public class HeldMarket {
 
     private List<HeldStock> columns(MarketDataRepository.HeldRows rows) {
         Map<String, PriceSeries> bars = new HashMap<>();
-        for (Row row : rows.bars()) {
-            bars.put(row.getString("ticker"), MarketDataRepository.series(row, days));
+        for (var range : rows.bars()) {
+            for (Row row : range) {
+                bars.put(row.getString("ticker"), MarketDataRepository.series(row, days));
+            }
         }
         Map<String, HeldStock.Flows> flows = new HashMap<>();
         for (Row row : rows.flows()) {

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import io.vertx.mutiny.core.Vertx;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.LocalDate;
 import java.util.List;
 import kr.vcp.scanner.config.ScannerConfig;
 import java.util.Set;
@@ -23,13 +25,15 @@ public class MarketDataResource {
 
     private final MarketDataService importer;
     private final MarketDataRepository repository;
+    private final HeldMarket market;
     private final ScannerConfig config;
     private final Vertx vertx;
 
-    public MarketDataResource(MarketDataService importer, MarketDataRepository repository, ScannerConfig config,
-            Vertx vertx) {
+    public MarketDataResource(MarketDataService importer, MarketDataRepository repository, HeldMarket market,
+            ScannerConfig config, Vertx vertx) {
         this.importer = importer;
         this.repository = repository;
+        this.market = market;
         this.config = config;
         this.vertx = vertx;
     }
@@ -107,6 +111,27 @@ public class MarketDataResource {
             json.validate();
             return new SyntheticMarket.Spec(seed, tickers, days, lastDay, krx.plantedShare(), krx.decoyShare());
         }).chain(importer::generate);
+    }
+
+    /** One held listing: what a scan or analysis of it reads. */
+    public record Listing(
+            @JsonProperty("ticker") String ticker,
+            @JsonProperty("name") String name,
+            @JsonProperty("market") kr.vcp.model.Market market,
+            @JsonProperty("bars") int bars,
+            @JsonProperty("first_date") LocalDate firstDate,
+            @JsonProperty("last_date") LocalDate lastDate) {
+    }
+
+    /** Every listing held, by ticker, with its span of bars. */
+    @GET
+    @Path("/stocks")
+    public Uni<List<Listing>> listings() {
+        return market.current().map(held -> held.stocks().stream()
+                .map(s -> new Listing(s.ticker(), s.name(), s.market(), s.bars().size(),
+                        s.bars().size() == 0 ? null : s.bars().dates()[0],
+                        s.bars().size() == 0 ? null : s.bars().lastDate()))
+                .toList());
     }
 
     @GET

@@ -145,12 +145,18 @@ public class MarketDataService {
         long started = System.nanoTime();
         return market.current()
                 // Parsing a million lines and comparing them with the held market is CPU work: off the event loop.
-                .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkImport.read(files, held))))
+                .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    long read = System.nanoTime();
+                    BulkImport parsed = BulkImport.read(files, held);
+                    Log.debugf("Import %s: held market current in %d ms, files read and compared in %d ms", source,
+                            (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
+                    return parsed;
+                })))
                 .chain(read -> (read.stocks().isEmpty() ? Uni.createFrom().item(0)
                                 : repository.upsertStocks(read.stocks()))
                         // COPY goes through JDBC, which blocks: a worker thread.
                         .chain(stocksChanged -> vertx.executeBlocking(Uni.createFrom().item(() ->
-                                writer.write(read.bars(), read.flows()))).map(rows -> stocksChanged + rows))
+                                writer.write(read.newBars(), read.changed(), read.flows()))).map(rows -> stocksChanged + rows))
                         .call(changed -> changed >= ANALYZE_AFTER_ROWS ? repository.analyze()
                                 : Uni.createFrom().voidItem())
                         .map(changed -> {

@@ -60,6 +60,11 @@ public final class MarketSnapshot {
         return Optional.ofNullable(stocks.get(ticker));
     }
 
+    /** Every listing, by ticker. */
+    public Collection<HeldStock> stocks() {
+        return stocks.values();
+    }
+
     public int listings() {
         return stocks.size();
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -24,7 +25,9 @@ import kr.vcp.model.SignalType;
 public class SignalEntity extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    // Ids in blocks of 100 (V6): a scan's signals go in as one batch, not one round trip each.
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "signal_ids")
+    @SequenceGenerator(name = "signal_ids", sequenceName = "signals_id_seq", allocationSize = 100)
     public Long id;
 
     @Column(name = "scan_id")

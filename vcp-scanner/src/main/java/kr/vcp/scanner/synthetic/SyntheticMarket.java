@@ -1,7 +1,8 @@
 package kr.vcp.scanner.synthetic;
 
-import kr.vcp.scanner.marketdata.DailyBar;
-import kr.vcp.scanner.marketdata.StockListing;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,6 +12,9 @@ import kr.vcp.model.Market;
 import kr.vcp.scanner.analysis.PriceSeries;
 import kr.vcp.scanner.analysis.StockBars;
 import kr.vcp.scanner.analysis.TickGrid;
+import kr.vcp.scanner.marketdata.DailyBar;
+import kr.vcp.scanner.marketdata.MarketDataFiles;
+import kr.vcp.scanner.marketdata.StockListing;
 
 /**
  * A deterministic synthetic KRX market for tests, benchmarks and the local demo: random-walk stocks with KRX-like
@@ -67,6 +71,31 @@ public final class SyntheticMarket {
     }
 
     public record Generated(List<Listing> listings, List<Planted> planted, List<String> decoys) {
+
+        /**
+         * The market as files of the same shape as real pykrx exports, for the import path: {@code stocks.csv} and
+         * {@code prices/<ticker>.csv} (a halt as pykrx writes it: open, high and low 0, no volume). Blocking.
+         */
+        public void writePykrx(java.nio.file.Path dir) throws IOException {
+            Files.createDirectories(dir.resolve("prices"));
+            StringBuilder master = new StringBuilder(String.join(",", MarketDataFiles.STOCK_HEADER)).append('\n');
+            for (Listing l : listings) {
+                master.append(l.stock().ticker()).append(',').append(l.stock().name()).append(',')
+                        .append(l.stock().market()).append('\n');
+                StringBuilder bars = new StringBuilder(String.join(",", MarketDataFiles.BAR_HEADER)).append('\n');
+                int previous = 0;
+                for (DailyBar b : l.bars()) {
+                    double change = previous == 0 ? 0 : 100.0 * (b.close() - previous) / previous;
+                    bars.append(b.date()).append(',').append(b.halted() ? 0 : b.open()).append(',')
+                            .append(b.halted() ? 0 : b.high()).append(',').append(b.halted() ? 0 : b.low()).append(',')
+                            .append(b.close()).append(',').append(b.volume()).append(',').append(change).append('\n');
+                    previous = b.close();
+                }
+                Files.writeString(dir.resolve("prices/" + l.stock().ticker() + ".csv"), bars,
+                        StandardCharsets.UTF_8);
+            }
+            Files.writeString(dir.resolve("stocks.csv"), master, StandardCharsets.UTF_8);
+        }
     }
 
     private enum Kind { PLANTED, DECOY, PLAIN }
