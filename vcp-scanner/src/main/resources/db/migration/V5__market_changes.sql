@@ -7,7 +7,8 @@ CREATE TABLE market_changes (
     changed_at  timestamptz  NOT NULL DEFAULT now()
 );
 
-CREATE FUNCTION record_market_change() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The function keeps the schema it was created in, so writes made with any search_path (psql) are recorded too.
+CREATE FUNCTION record_market_change() RETURNS trigger LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
     IF EXISTS (SELECT 1 FROM changed) THEN
         -- Held to commit, so ids follow commit order: a replica that has read up to id N never sees a lower id

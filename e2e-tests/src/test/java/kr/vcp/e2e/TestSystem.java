@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import kr.vcp.infra.SampleData;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
 import kr.vcp.model.Json;
@@ -26,9 +24,11 @@ import kr.vcp.model.Json;
 /** Starting the packaged services on real servers, and talking to them, for the end-to-end tests. */
 final class TestSystem {
 
-    /** Ten real KRX stocks of the sample, both markets. */
-    static final Set<String> SAMPLE = Set.of("005930", "000660", "012450", "298040", "035420", "042700",
-            "068270", "035720", "086520", "196170");
+    /**
+     * The dataset the end-to-end scanners serve: the generated market, whose planted setups make signals in both
+     * markets (DatasetsIT runs a scanner of the real one beside it).
+     */
+    static final String DATASET = "synthetic";
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path LOGS = Path.of("target", "e2e-logs");
@@ -49,7 +49,8 @@ final class TestSystem {
     }
 
     static Map<String, String> env(SharedServers.Database db, String kafka, String... more) {
-        Map<String, String> env = new HashMap<>(Map.of(SharedServers.PG_URL_ENV, db.url(), SharedServers.KAFKA_ENV, kafka));
+        Map<String, String> env = new HashMap<>(Map.of(SharedServers.PG_URL_ENV, db.url(), SharedServers.KAFKA_ENV, kafka,
+                "VCP_DATASET", DATASET));
         for (int i = 0; i + 1 < more.length; i += 2) {
             env.put(more[i], more[i + 1]);
         }
@@ -78,9 +79,8 @@ final class TestSystem {
         }
     }
 
-    /** Ten real stocks from sample-data/ through the CSV import, and a synthetic market with planted setups. */
+    /** A generated market of 400 listings with planted setups, into a scanner serving the synthetic dataset. */
     static void loadSample(ServiceProcess scanner) throws Exception {
-        SampleData.load(scanner.baseUri(), Path.of(System.getProperty("vcp.sample-data")), SAMPLE::contains);
         HttpResponse<String> generated = HTTP.send(HttpRequest.newBuilder(scanner.baseUri().resolve("/market-data/generate"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seed\": 11, \"tickers\": 400, \"days\": 300}")).build(),
@@ -119,10 +119,29 @@ final class TestSystem {
                 .body();
     }
 
-    /** Rows of a query, each as its columns' text. */
+    /** Rows of a query on the tables of the end-to-end scanners' dataset, each as its columns' text. */
     static List<List<String>> query(SharedServers.Database db, String sql) throws Exception {
+        return query(db, DATASET, sql);
+    }
+
+    /** Rows of a query on the tables of {@code dataset}, each as its columns' text. */
+    static List<List<String>> query(SharedServers.Database db, String dataset, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement()) {
+            s.execute("SET search_path TO " + dataset);
+            return rows(s.executeQuery(sql));
+        }
+    }
+
+    static void execute(SharedServers.Database db, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static List<List<String>> rows(ResultSet rs) throws Exception {
+        try (rs) {
             List<List<String>> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
             while (rs.next()) {

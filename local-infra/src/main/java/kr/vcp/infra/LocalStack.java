@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The whole system on this machine, on real infrastructure: PostgreSQL and Kafka (started here unless
  * {@code VCP_PG_URL} / {@code VCP_KAFKA_BOOTSTRAP} point elsewhere), the scanner on 5112 and the gateway on 5111,
- * the real sample and the synthetic market loaded and a first scan run. Ctrl-C stops everything it started.
+ * the real sample loaded and a first scan run. Ctrl-C stops everything it started.
  *
  * <p>Run from the repository root after {@code ./mvnw install -DskipTests}; {@code scripts/run-local} does both.
  */
@@ -78,12 +78,6 @@ public final class LocalStack {
 
         List<String> tickers = SampleData.load(scanner.baseUri(), root.resolve("sample-data"), t -> true);
         System.out.println("Loaded " + tickers.size() + " real stocks from sample-data/");
-        String generated = HttpClient.newHttpClient().send(HttpRequest.newBuilder(scanner.baseUri()
-                        .resolve("/market-data/generate")).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-        System.out.println("Loaded the synthetic market (seed 42, KRX-sized, planted VCPs): "
-                + generated.substring(0, Math.min(generated.length(), 120)) + "...");
         String scan = HttpClient.newHttpClient().send(HttpRequest.newBuilder(scanner.baseUri().resolve("/scan"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"market\": \"ALL\", \"top_n\": 20, \"min_score\": 7}"))

@@ -40,6 +40,8 @@ public final class ScanBenchmark {
         try (PostgresServer pg = PostgresServer.start(0); KafkaServer kafka = KafkaServer.start(0)) {
             Map<String, String> env = Map.of(SharedServers.PG_URL_ENV, pg.url(), SharedServers.KAFKA_ENV,
                     kafka.bootstrapServers(), "VCP_SCHEDULE_CRON", "off", "VCP_IMPORT_DIRECTORY_ROOT", files.toString(),
+                    // Generated listings, so the synthetic dataset, even though they come in as pykrx files.
+                    "VCP_DATASET", "synthetic",
                     // Each phase of the imports and loads in the log: target/benchmark/bench-scanner.log.
                     "QUARKUS_LOG_CATEGORY__KR_VCP_SCANNER_MARKETDATA__LEVEL", "DEBUG");
             try (ServiceProcess scanner = ServiceProcess.start("bench-scanner-import", jar, 0, env, logs)) {

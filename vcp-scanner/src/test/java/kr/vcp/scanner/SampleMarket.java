@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The test market, loaded through the API as a user would: real KRX bars of twelve stocks (a slice of pykrx
- * exports) and a synthetic market of 600 listings with planted VCP setups.
+ * The test markets, loaded through the API as a user would: in the real dataset, KRX bars of twelve stocks (a slice
+ * of pykrx exports); in the synthetic one (tests run with the {@link SyntheticDataset} profile), a generated market
+ * of 600 listings with planted VCP setups. The two never share a scanner.
  */
 public final class SampleMarket {
 
@@ -26,7 +27,9 @@ public final class SampleMarket {
 
     private static boolean loaded;
 
-    /** Imports once per test JVM; imports are idempotent, so a second call would change nothing anyway. */
+    private static boolean generated;
+
+    /** The real sample; imports are idempotent, so a second call changes nothing. */
     public static synchronized void load() {
         if (loaded) {
             return;
@@ -37,10 +40,18 @@ public final class SampleMarket {
             given().contentType("text/csv; charset=UTF-8").body(resource("krx/prices/" + ticker + ".csv"))
                     .post("/market-data/bars/" + ticker).then().statusCode(200);
         }
+        loaded = true;
+    }
+
+    /** The generated market of seed {@value #SEED}, into a scanner serving the synthetic dataset. */
+    public static synchronized void loadSynthetic() {
+        if (generated) {
+            return;
+        }
         planted = given().contentType("application/json")
                 .body("{\"seed\": " + SEED + ", \"tickers\": 600, \"days\": 300, \"last_day\": \"2025-06-17\"}")
                 .post("/market-data/generate").then().statusCode(200).extract().path("planted");
-        loaded = true;
+        generated = true;
     }
 
     public static String resource(String path) {

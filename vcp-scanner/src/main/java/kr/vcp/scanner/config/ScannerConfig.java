@@ -22,6 +22,24 @@ public interface ScannerConfig {
 
     Market market();
 
+    /**
+     * The dataset this scanner serves, which is also the PostgreSQL schema all its tables live in: {@code krx}, the
+     * real listings, or {@code synthetic}, the generator's market for development, demos and benchmarks. A scanner
+     * never reads another dataset, so generated listings never join a real universe; the synthetic one is dropped
+     * whole with {@code DROP SCHEMA synthetic CASCADE}. Set with {@code VCP_DATASET} (application.properties passes
+     * it to Flyway and both connection pools).
+     */
+    @WithDefault("krx")
+    Dataset dataset();
+
+    enum Dataset {
+        KRX, SYNTHETIC;
+
+        public String schema() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     interface Market {
         /**
          * When more tickers than this changed since a replica's copy of the market, it reloads the whole market

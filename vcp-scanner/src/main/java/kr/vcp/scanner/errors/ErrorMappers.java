@@ -6,6 +6,7 @@ import jakarta.ws.rs.core.Response;
 import kr.vcp.model.ApiError;
 import kr.vcp.scanner.marketdata.MarketDataFiles;
 import kr.vcp.scanner.scan.ScanConflictException;
+import kr.vcp.scanner.synthetic.SyntheticService;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns what went wrong into a status and an {@link ApiError} body. */
@@ -34,6 +35,11 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response unknownTicker(UnknownTickerException e) {
         return json(404, ApiError.of("unknown_ticker", e.getMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response generatorRefused(SyntheticService.GeneratorRefusedException e) {
+        return json(403, ApiError.of("generator_refused", e.getMessage()));
     }
 
     private static Response json(int status, ApiError error) {

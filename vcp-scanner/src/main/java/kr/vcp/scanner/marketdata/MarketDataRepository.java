@@ -137,18 +137,6 @@ public class MarketDataRepository {
         return pool.preparedQuery(UPSERT_BARS).execute(args).map(RowSet::rowCount);
     }
 
-    /** Replaces the recorded ground truth of a synthetic market. */
-    public Uni<Void> recordPlanted(long seed, List<kr.vcp.scanner.synthetic.SyntheticMarket.Planted> planted) {
-        return pool.withTransaction(conn -> conn.preparedQuery("DELETE FROM synthetic_setups WHERE seed = $1")
-                .execute(Tuple.of(seed))
-                .chain(() -> conn.preparedQuery("""
-                        INSERT INTO synthetic_setups (seed, ticker, pivot, last_low, depths)
-                        VALUES ($1, $2, $3, $4, $5)""").executeBatch(planted.stream()
-                        .map(p -> Tuple.of(seed, p.ticker(), p.pivot(), p.lastLow(),
-                                p.depths().toArray(Double[]::new))).toList()))
-                .replaceWithVoid());
-    }
-
     /** Inserts new investor flows and updates changed ones of one ticker; returns how many rows changed. */
     public Uni<Integer> upsertFlows(String ticker, List<InvestorFlow> flows) {
         Tuple args = Tuple.tuple()

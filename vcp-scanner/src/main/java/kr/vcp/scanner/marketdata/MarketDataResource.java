@@ -17,7 +17,6 @@ import java.util.List;
 import kr.vcp.scanner.config.ScannerConfig;
 import java.util.Set;
 import kr.vcp.model.ApiError;
-import kr.vcp.scanner.synthetic.SyntheticMarket;
 
 @Path("/market-data")
 @Produces(MediaType.APPLICATION_JSON)
@@ -90,27 +89,6 @@ public class MarketDataResource {
         }).chain(path -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.readDirectory(
                         java.nio.file.Path.of(config.importing().directoryRoot()), path, config.importing().maxBytes())))
                 .chain(files -> importer.importAll(path, files)));
-    }
-
-    /**
-     * Generates and loads the synthetic market: {@code {"seed": 42, "tickers": 2700, "days": 400, "last_day":
-     * "2025-06-17"}}, each optional (the defaults are the KRX-sized market of seed 42).
-     */
-    @POST
-    @Path("/generate")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<MarketDataService.GenerateSummary> generate(String body) {
-        return Uni.createFrom().item(() -> {
-            SyntheticMarket.Spec krx = SyntheticMarket.Spec.krx(42);
-            JsonBody json = JsonBody.parse(body, Set.of("seed", "tickers", "days", "last_day"),
-                    "{\"seed\": 42, \"tickers\": 2700, \"days\": 400}");
-            long seed = json.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, krx.seed());
-            int tickers = (int) json.integer("tickers", 1, 9_999, krx.tickers());
-            int days = (int) json.integer("days", 260, 2_000, krx.days());
-            var lastDay = json.date("last_day", krx.lastDay());
-            json.validate();
-            return new SyntheticMarket.Spec(seed, tickers, days, lastDay, krx.plantedShare(), krx.decoyShare());
-        }).chain(importer::generate);
     }
 
     /** One held listing: what a scan or analysis of it reads. */

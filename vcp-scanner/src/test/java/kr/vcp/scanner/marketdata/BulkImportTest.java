@@ -87,31 +87,4 @@ class BulkImportTest {
                 .post("/market-data/import").then().statusCode(400).body("error", equalTo("invalid_request"));
     }
 
-    @Test
-    void foreignersTurningBuyersAddsToTheScoreAndTheReasons() {
-        SampleMarket.load();
-        String ticker = SampleMarket.planted.get(1);
-        int before = given().get("/analysis/" + ticker).then().statusCode(200).extract().path("score.total");
-
-        StringBuilder flows = new StringBuilder(FLOW_HEADER);
-        List<LocalDate> days = new ArrayList<>();
-        for (LocalDate d = LocalDate.of(2025, 6, 17); days.size() < 20; d = d.minusDays(1)) {
-            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                days.add(0, d);
-            }
-        }
-        for (int i = 0; i < days.size(); i++) {
-            long foreign = i < 15 ? -2_000_000_000L : 3_000_000_000L; // sellers for three weeks, buyers this week
-            flows.append(days.get(i)).append(",-100000000,0,0,").append(foreign).append(",0\n");
-        }
-        given().contentType("text/csv; charset=UTF-8").body(flows.toString()).post("/market-data/flows/" + ticker)
-                .then().statusCode(200).body("rows", equalTo(20));
-
-        int after = given().get("/analysis/" + ticker).then().statusCode(200)
-                .body("score.flows", equalTo(0.5f))
-                .body("signal.reasons[1]", equalTo("외국인 수급 개선"))
-                .body("verdict", startsWith("VCP 신호"))
-                .extract().path("score.total");
-        org.junit.jupiter.api.Assertions.assertTrue(after >= before, before + " -> " + after);
-    }
 }

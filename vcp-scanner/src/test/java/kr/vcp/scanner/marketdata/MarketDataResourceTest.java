@@ -93,4 +93,17 @@ class MarketDataResourceTest {
                 .body("find { it.market == 'KOSPI' }.last_date", equalTo("2025-06-17"))
                 .body("find { it.market == 'KOSPI' }.first_date", equalTo("2023-12-05"));
     }
+
+    @Test
+    void aScannerOfRealListingsRefusesToGenerateAndStoresNothing() {
+        SampleMarket.load();
+        int before = given().get("/market-data/stocks").then().statusCode(200).extract().path("size()");
+
+        given().contentType("application/json").body("{\"seed\": 3, \"tickers\": 50, \"days\": 300}")
+                .post("/market-data/generate").then().statusCode(403)
+                .body("error", equalTo("generator_refused"))
+                .body("message", containsString("VCP_DATASET=synthetic"));
+
+        given().get("/market-data/stocks").then().statusCode(200).body("size()", equalTo(before));
+    }
 }

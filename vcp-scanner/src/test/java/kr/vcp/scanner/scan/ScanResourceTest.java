@@ -1,6 +1,8 @@
 package kr.vcp.scanner.scan;
 
 import kr.vcp.scanner.SampleMarket;
+import kr.vcp.scanner.SyntheticDataset;
+import io.quarkus.test.junit.TestProfile;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -40,6 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
+@TestProfile(SyntheticDataset.class)
 @WithTestResource(value = PostgresTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class ScanResourceTest {
@@ -55,7 +58,7 @@ class ScanResourceTest {
 
     @BeforeEach
     void loadMarket() {
-        SampleMarket.load();
+        SampleMarket.loadSynthetic();
     }
 
     @Test

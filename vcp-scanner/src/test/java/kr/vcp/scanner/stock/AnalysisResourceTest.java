@@ -31,41 +31,6 @@ class AnalysisResourceTest {
     }
 
     @Test
-    void aPlantedSetupIsExplainedWithItsContractionsPivotScoreAndPlan() {
-        String ticker = SampleMarket.planted.get(0);
-
-        given().get("/analysis/" + ticker).then().statusCode(200)
-                .body("ticker", equalTo(ticker))
-                .body("as_of", equalTo("2025-06-17"))
-                .body("verdict", startsWith("VCP 신호"))
-                .body("signal.ticker", equalTo(ticker))
-                .body("trend_template.passed", equalTo(8))
-                .body("trend_template.criteria", hasSize(8))
-                .body("pattern.valid", equalTo(true))
-                .body("pattern.contractions[0].high_date", notNullValue())
-                .body("pattern.failures", hasSize(0))
-                .body("risk_plan.entry", equalTo(given().get("/analysis/" + ticker).path("signal.entry_price")))
-                .body("score.total", equalTo(given().get("/analysis/" + ticker).path("signal.score")));
-    }
-
-    @Test
-    void theBaseComesWithItsBarsToChart() {
-        String ticker = SampleMarket.planted.get(0);
-        io.restassured.path.json.JsonPath analysis = given().get("/analysis/" + ticker).then().statusCode(200)
-                .extract().jsonPath();
-        List<Map<String, Object>> bars = analysis.getList("bars");
-        int baseBars = analysis.getInt("pattern.base_bars");
-
-        assertEquals(AnalysisResponse.CONTEXT_BARS + baseBars, bars.size());
-        assertEquals(analysis.getString("pattern.base_start"), bars.get(AnalysisResponse.CONTEXT_BARS).get("date"));
-        assertEquals("2025-06-17", bars.get(bars.size() - 1).get("date"));
-        assertEquals(analysis.getDouble("close"), ((Number) bars.get(bars.size() - 1).get("close")).doubleValue());
-        String firstHigh = analysis.getString("pattern.contractions[0].high_date");
-        Map<String, Object> highBar = bars.stream().filter(b -> b.get("date").equals(firstHigh)).findFirst().orElseThrow();
-        assertEquals(analysis.getInt("pattern.contractions[0].high"), highBar.get("high"));
-    }
-
-    @Test
     void aStockWithoutABaseIsChartedOverItsLastBars() {
         given().get("/analysis/005935").then().statusCode(200)
                 .body("pattern", nullValue())
