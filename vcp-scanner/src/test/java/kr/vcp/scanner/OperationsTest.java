@@ -29,4 +29,12 @@ class OperationsTest {
                 .body(containsString("/market-data/generate"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
+
+    @Test
+    void anUnknownPathAndAWrongMethodAnswerInTheErrorBodyOfEveryOther() {
+        given().get("/no-such-thing").then().statusCode(404).contentType("application/json")
+                .body("error", equalTo("not_found"));
+        given().delete("/scan").then().statusCode(405).contentType("application/json")
+                .body("error", equalTo("method_not_allowed"));
+    }
 }

@@ -1,7 +1,14 @@
 package kr.vcp.scanner.errors;
 
 import kr.vcp.scanner.stock.UnknownTickerException;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.stream.Collectors;
 import jakarta.ws.rs.core.Response;
 import kr.vcp.model.ApiError;
 import kr.vcp.scanner.marketdata.MarketDataFiles;
@@ -40,6 +47,65 @@ public class ErrorMappers {
     @ServerExceptionMapper
     public Response generatorRefused(SyntheticService.GeneratorRefusedException e) {
         return json(403, ApiError.of("generator_refused", e.getMessage()));
+    }
+
+    /** A body of the wrong shape: a field of the wrong type, an unknown field, not an object. */
+    @ServerExceptionMapper
+    public Response unreadableBody(MismatchedInputException e) {
+        String field = e.getPath().isEmpty() ? "body" : e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        String why;
+        if (e instanceof UnrecognizedPropertyException u) {
+            why = "unknown field; the fields are " + u.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                    .collect(Collectors.joining(", "));
+        } else if (e.getPath().isEmpty()) {
+            why = "must be a JSON object";
+        } else {
+            why = "must be " + expected(e.getTargetType()) + (e instanceof InvalidFormatException f
+                    ? "; was " + (f.getValue() instanceof String text ? "\"" + text + "\"" : f.getValue()) : "");
+        }
+        return json(400, ApiError.invalid("invalid_request", List.of(new ApiError.Violation(field, why))));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return json(400, ApiError.invalid("malformed_json", List.of(new ApiError.Violation("body",
+                "not valid JSON: " + e.getOriginalMessage()))));
+    }
+
+    /** What JAX-RS itself refuses (no such path, method or content type) in the same body as the rest. */
+    @ServerExceptionMapper
+    public Response refused(WebApplicationException e) {
+        // The JSON reader wraps what it could not parse.
+        if (e.getCause() instanceof JsonParseException parse) {
+            return malformedJson(parse);
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return unreadableBody(mismatch);
+        }
+        int status = e.getResponse().getStatus();
+        String code = switch (status) {
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 406 -> "not_acceptable";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "bad_request";
+        };
+        return json(status, ApiError.of(code, e.getMessage()));
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another type";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "an integer";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "a date like \"2025-06-17\"";
+        }
+        return type == String.class ? "a string" : "a " + type.getSimpleName();
     }
 
     private static Response json(int status, ApiError error) {

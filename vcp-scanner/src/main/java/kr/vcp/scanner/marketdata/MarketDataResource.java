@@ -1,7 +1,8 @@
 package kr.vcp.scanner.marketdata;
 
 import kr.vcp.scanner.errors.InvalidRequestException;
-import kr.vcp.scanner.errors.JsonBody;
+import kr.vcp.scanner.errors.RequestValidation;
+import jakarta.validation.constraints.NotBlank;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,7 +16,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;
 import java.util.List;
 import kr.vcp.scanner.config.ScannerConfig;
-import java.util.Set;
 import kr.vcp.model.ApiError;
 
 @Path("/market-data")
@@ -25,11 +25,13 @@ public class MarketDataResource {
     private final MarketDataService importer;
     private final MarketDataRepository repository;
     private final HeldMarket market;
+    private final RequestValidation validation;
     private final ScannerConfig config;
     private final Vertx vertx;
 
     public MarketDataResource(MarketDataService importer, MarketDataRepository repository, HeldMarket market,
-            ScannerConfig config, Vertx vertx) {
+            RequestValidation validation, ScannerConfig config, Vertx vertx) {
+        this.validation = validation;
         this.importer = importer;
         this.repository = repository;
         this.market = market;
@@ -76,17 +78,18 @@ public class MarketDataResource {
                 .chain(files -> importer.importAll("upload.zip", files));
     }
 
-    /** Every CSV below a folder of the scanner's machine: {@code {"path": "sample-data"}}. */
+    /** {@code {"path": "sample-data"}}: a folder below {@code vcp.import.directory-root}. */
+        public record DirectoryRequest(
+            @JsonProperty("path") @NotBlank(message = "is required: a non-empty string") String path) {
+    }
+
+    /** Every CSV below a folder of the scanner's machine. */
     @POST
     @Path("/import-directory")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<MarketDataService.BulkSummary> importDirectory(String body) {
-        return Uni.createFrom().item(() -> {
-            JsonBody json = JsonBody.parse(body, Set.of("path"), "{\"path\": \"sample-data\"}");
-            String path = json.text("path");
-            json.validate();
-            return path;
-        }).chain(path -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.readDirectory(
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<MarketDataService.BulkSummary> importDirectory(DirectoryRequest request) {
+        return Uni.createFrom().item(() -> validation.check(request == null ? new DirectoryRequest(null) : request)
+                .path()).chain(path -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.readDirectory(
                         java.nio.file.Path.of(config.importing().directoryRoot()), path, config.importing().maxBytes())))
                 .chain(files -> importer.importAll(path, files)));
     }

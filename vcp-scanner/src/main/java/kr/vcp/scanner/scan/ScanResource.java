@@ -7,24 +7,28 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import kr.vcp.scanner.config.ScannerConfig;
+import kr.vcp.scanner.errors.RequestValidation;
 
 @Path("/scan")
 public class ScanResource {
 
     private final ScanService scans;
+    private final RequestValidation validation;
     private final ScannerConfig config;
 
-    public ScanResource(ScanService scans, ScannerConfig config) {
+    public ScanResource(ScanService scans, RequestValidation validation, ScannerConfig config) {
         this.scans = scans;
+        this.validation = validation;
         this.config = config;
     }
 
-    /** Any content type is read as JSON, so a bare {@code curl -d '{...}'} works too. */
+    /** A JSON body only, so that no cross-site form can start a scan; an empty body takes every default. */
     @POST
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<ScanResponse> scan(String body) {
-        return Uni.createFrom().item(() -> ScanRequestReader.read(body, config.scan()))
+    public Uni<ScanResponse> scan(ScanRequest request) {
+        return Uni.createFrom().item(() -> validation.check(request == null ? ScanRequest.DEFAULTS : request)
+                        .command(config.scan()))
                 .chain(command -> scans.scan(command, ScanTrigger.MANUAL))
                 .map(ScanResponse::of);
     }

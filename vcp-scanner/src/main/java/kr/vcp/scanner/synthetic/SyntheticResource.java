@@ -6,38 +6,55 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Set;
-import kr.vcp.scanner.errors.JsonBody;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
+import kr.vcp.scanner.errors.RequestValidation;
 
 @Path("/market-data")
 @Produces(MediaType.APPLICATION_JSON)
 public class SyntheticResource {
 
-    private final SyntheticService generator;
+    /** Each field optional: the defaults are the KRX-sized market of seed 42. */
+        public record GenerateRequest(
+            @JsonProperty("seed") Long seed,
+            @JsonProperty("tickers")
+            @Min(value = 1, message = "must be an integer from 1 to 9999")
+            @Max(value = 9_999, message = "must be an integer from 1 to 9999")
+            Integer tickers,
+            @JsonProperty("days")
+            @Min(value = 260, message = "must be an integer from 260 to 2000")
+            @Max(value = 2_000, message = "must be an integer from 260 to 2000")
+            Integer days,
+            @JsonProperty("last_day") LocalDate lastDay) {
 
-    public SyntheticResource(SyntheticService generator) {
+        SyntheticMarket.Spec spec() {
+            SyntheticMarket.Spec krx = SyntheticMarket.Spec.krx(seed == null ? 42 : seed);
+            return new SyntheticMarket.Spec(krx.seed(), tickers == null ? krx.tickers() : tickers,
+                    days == null ? krx.days() : days, lastDay == null ? krx.lastDay() : lastDay, krx.plantedShare(),
+                    krx.decoyShare());
+        }
+    }
+
+    private final SyntheticService generator;
+    private final RequestValidation validation;
+
+    public SyntheticResource(SyntheticService generator, RequestValidation validation) {
         this.generator = generator;
+        this.validation = validation;
     }
 
     /**
      * Generates and loads the synthetic market: {@code {"seed": 42, "tickers": 2700, "days": 400, "last_day":
-     * "2025-06-17"}}, each optional (the defaults are the KRX-sized market of seed 42). Only a scanner serving the
-     * synthetic dataset generates; any other answers 403.
+     * "2025-06-17"}}. Only a scanner serving the synthetic dataset generates; any other answers 403.
      */
     @POST
     @Path("/generate")
-    @Consumes(MediaType.WILDCARD)
-    public Uni<SyntheticService.GenerateSummary> generate(String body) {
-        return Uni.createFrom().item(() -> {
-            SyntheticMarket.Spec krx = SyntheticMarket.Spec.krx(42);
-            JsonBody json = JsonBody.parse(body, Set.of("seed", "tickers", "days", "last_day"),
-                    "{\"seed\": 42, \"tickers\": 2700, \"days\": 400}");
-            long seed = json.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE, krx.seed());
-            int tickers = (int) json.integer("tickers", 1, 9_999, krx.tickers());
-            int days = (int) json.integer("days", 260, 2_000, krx.days());
-            var lastDay = json.date("last_day", krx.lastDay());
-            json.validate();
-            return new SyntheticMarket.Spec(seed, tickers, days, lastDay, krx.plantedShare(), krx.decoyShare());
-        }).chain(generator::generate);
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<SyntheticService.GenerateSummary> generate(GenerateRequest request) {
+        return Uni.createFrom().item(() -> validation.check(request == null
+                        ? new GenerateRequest(null, null, null, null) : request).spec())
+                .chain(generator::generate);
     }
 }

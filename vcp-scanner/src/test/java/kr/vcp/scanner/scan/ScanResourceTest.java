@@ -249,6 +249,16 @@ class ScanResourceTest {
     }
 
     @Test
+    void aScanSentAsAFormOrTextIsRefusedWith415AndStoresNothing() {
+        long scans = count("scans");
+        for (String type : List.of("application/x-www-form-urlencoded", "text/plain")) {
+            given().contentType(type).body("{\"market\": \"ALL\"}").post("/scan").then()
+                    .statusCode(415).contentType(ContentType.JSON).body("error", equalTo("unsupported_media_type"));
+        }
+        assertEquals(scans, count("scans"));
+    }
+
+    @Test
     void reportsEveryBadFieldAtOnce() {
         given().contentType(ContentType.JSON).body("{\"market\": \"NYSE\", \"top_n\": 0, \"min_score\": -1}")
                 .post("/scan").then().statusCode(400)

@@ -1,0 +1,37 @@
+package kr.vcp.scanner.scan;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import java.time.LocalDate;
+import java.util.Locale;
+import kr.vcp.scanner.config.ScannerConfig;
+
+/**
+ * A {@code POST /scan} body: {@code {"market": "KOSPI"|"KOSDAQ"|"ALL", "top_n": 1..100, "min_score": 0..10,
+ * "as_of": "YYYY-MM-DD"}}, each optional; unknown fields are refused.
+ */
+public record ScanRequest(
+        @JsonProperty("market")
+        @Pattern(regexp = "(?i)\\s*(KOSPI|KOSDAQ|ALL)\\s*", message = "must be one of \"KOSPI\", \"KOSDAQ\", \"ALL\"")
+        String market,
+        @JsonProperty("top_n")
+        @Min(value = 1, message = "must be an integer from 1 to 100")
+        @Max(value = 100, message = "must be an integer from 1 to 100")
+        Integer topN,
+        @JsonProperty("min_score")
+        @Min(value = 0, message = "must be an integer from 0 to 10")
+        @Max(value = 10, message = "must be an integer from 0 to 10")
+        Integer minScore,
+        @JsonProperty("as_of") LocalDate asOf) {
+
+    /** An empty body: every default. */
+    static final ScanRequest DEFAULTS = new ScanRequest(null, null, null, null);
+
+    ScanCommand command(ScannerConfig.Scan defaults) {
+        return new ScanCommand(market == null ? MarketScope.ALL : MarketScope.valueOf(market.trim().toUpperCase(Locale.ROOT)),
+                topN == null ? defaults.defaultTopN() : topN,
+                minScore == null ? defaults.defaultMinScore() : minScore, asOf);
+    }
+}
