@@ -10,7 +10,7 @@ public final class AdvisoryLocks {
     public static final long OUTBOX_APPEND = 0x5643_5001L;
     /** Serialises scan starts, so two overlapping scans cannot both see none running. */
     public static final long SCAN_START = 0x5643_5003L;
-    /** Serialises market-data changes to commit order; taken by the V5 migration's trigger, not from Java. */
+    /** Serialises market-data changes to commit order: taken by the V5 migration's trigger and by a bulk write. */
     public static final long MARKET_CHANGE = 0x5643_5004L;
     /** Serialises bulk imports (marketdata.BulkWriter). */
     public static final long BULK_WRITE = 0x5643_5005L;

@@ -24,6 +24,13 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
         Map<String, List<DailyBar>> changed, Map<String, List<InvestorFlow>> flows,
         int tickersWithBars, int barRows, int flowRows, List<SkippedLine> skipped, List<SkippedLine> rejected) {
 
+    /** Listings and bars made in this process (the generator's): every bar to be written as new. */
+    static BulkImport of(List<StockListing> stocks, Map<String, List<DailyBar>> bars) {
+        int rows = bars.values().stream().mapToInt(List::size).sum();
+        return new BulkImport(List.copyOf(stocks), bars, Map.of(), Map.of(), bars.size(), rows, 0, List.of(),
+                List.of());
+    }
+
     static BulkImport read(List<NamedFile> files, MarketSnapshot held) {
         // Each file on its own first, on every core; then in order, so a second file of a ticker is the refused one.
         List<FileRead> reads = files.parallelStream().map(f -> FileRead.of(f, held)).toList();
@@ -68,7 +75,9 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
         newBars.values().removeIf(List::isEmpty);
         changed.values().removeIf(List::isEmpty);
         flows.values().removeIf(List::isEmpty);
-        return new BulkImport(List.copyOf(stocks), newBars, changed, flows, tickersWithBars, barRows, flowRows, skipped, rejected);
+        Map<String, StockListing> listed = new LinkedHashMap<>();
+        stocks.forEach(l -> listed.put(l.ticker(), l));
+        return new BulkImport(List.copyOf(listed.values()), newBars, changed, flows, tickersWithBars, barRows, flowRows, skipped, rejected);
     }
 
     /**

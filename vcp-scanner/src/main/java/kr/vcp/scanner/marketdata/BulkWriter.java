@@ -6,11 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import kr.vcp.scanner.db.AdvisoryLocks;
 import org.postgresql.PGConnection;
@@ -23,6 +28,11 @@ import org.postgresql.copy.CopyManager;
  */
 @ApplicationScoped
 public class BulkWriter {
+
+    private static final String MERGE_STOCKS = """
+            INSERT INTO stocks (ticker, name, market) SELECT ticker, name, market FROM stocks_in
+            ON CONFLICT (ticker) DO UPDATE SET name = excluded.name, market = excluded.market
+            WHERE (stocks.name, stocks.market) IS DISTINCT FROM (excluded.name, excluded.market)""";
 
     private static final String MERGE_BARS = """
             INSERT INTO daily_bars (ticker, trade_date, open, high, low, close, volume, halted)
@@ -57,47 +67,68 @@ public class BulkWriter {
     }
 
     /**
-     * Writes bars and flows in one transaction; returns how many rows were inserted or changed. {@code newBars}, the
-     * days the held market lacks, are copied straight into the table (the fast path: no lookup per row); should one
-     * of them exist after all (a halt, or a write the held market has not caught up with), they are merged instead.
+     * What a write did.
+     *
+     * @param rows        rows inserted or changed
+     * @param ownChangeUpTo the newest change to the market when the held market was current as this write began,
+     *                    so that it plus this write is what the tables hold; -1 otherwise
      */
-    public int write(Map<String, List<DailyBar>> newBars, Map<String, List<DailyBar>> changed,
-            Map<String, List<InvestorFlow>> flows) {
-        if (newBars.isEmpty() && changed.isEmpty() && flows.isEmpty()) {
-            return 0;
+    public record Written(int rows, long ownChangeUpTo) {
+    }
+
+    /**
+     * Writes what {@code read} holds in one transaction. Its new days are copied straight into the table (the fast
+     * path: no lookup per row); should one of them exist after all (a halt, or a write the held market has not
+     * caught up with), they are merged instead.
+     */
+    public Written write(BulkImport read, MarketSnapshot held) {
+        if (read.stocks().isEmpty() && read.newBars().isEmpty() && read.changed().isEmpty() && read.flows().isEmpty()) {
+            return new Written(0, -1);
         }
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             try (Statement st = conn.createStatement()) {
                 CopyManager copy = conn.unwrap(PGConnection.class).getCopyAPI();
-                // One bulk write at a time, so none inserts the days another is copying in.
-                st.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLocks.BULK_WRITE + ")");
+                // One bulk write at a time, so none inserts the days another is copying in; and no other change to the
+                // market until this one commits, so whether the held market plus this write is what the tables hold
+                // is known by the newest change before it.
+                st.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLocks.BULK_WRITE + "), pg_advisory_xact_lock("
+                        + AdvisoryLocks.MARKET_CHANGE + ")");
+                boolean heldIsCurrent = lastChange(st) == held.version();
+                Set<String> unheldHistory = unheldHistory(conn, read, held);
                 int written = 0;
-                if (!newBars.isEmpty()) {
+                if (!read.stocks().isEmpty()) {
+                    st.execute("CREATE TEMP TABLE stocks_in (LIKE stocks) ON COMMIT DROP");
+                    copy.copyIn("COPY stocks_in (ticker, name, market) FROM STDIN (FORMAT csv)", new StringReader(
+                            csv(read.stocks().stream().map(l -> List.of(l.ticker(), l.name(), l.market().name())))));
+                    written += st.executeUpdate(MERGE_STOCKS);
+                }
+                if (!read.newBars().isEmpty()) {
                     long started = System.nanoTime();
                     Savepoint before = conn.setSavepoint();
                     try {
-                        written += (int) copyBars(copy, "daily_bars", newBars);
+                        written += (int) copyBars(copy, "daily_bars", read.newBars());
                     } catch (SQLException e) {
                         if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                             throw e;
                         }
                         conn.rollback(before);
                         Log.infof("Some of the new days are stored already (%s): merging them instead", e.getMessage());
-                        written += merge(st, copy, newBars);
+                        written += merge(st, copy, read.newBars());
                     }
-                    Log.debugf("%d new bars copied in %d ms", written, (System.nanoTime() - started) / 1_000_000);
+                    Log.debugf("New bars copied in %d ms", (System.nanoTime() - started) / 1_000_000);
                 }
-                if (!changed.isEmpty()) {
-                    written += merge(st, copy, changed);
+                if (!read.changed().isEmpty()) {
+                    written += merge(st, copy, read.changed());
                 }
-                if (!flows.isEmpty()) {
+                if (!read.flows().isEmpty()) {
                     st.execute("CREATE TEMP TABLE flows_in (LIKE investor_flows) ON COMMIT DROP");
-                    copyFlows(copy, flows);
+                    copyFlows(copy, read.flows());
                     written += st.executeUpdate(MERGE_FLOWS);
                 }
+                long last = lastChange(st);
                 conn.commit();
-                return written;
+                return new Written(written, heldIsCurrent && unheldHistory.isEmpty() ? last : -1);
             } catch (SQLException | IOException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -109,12 +140,58 @@ public class BulkWriter {
         }
     }
 
+    /**
+     * Tickers this write lists anew whose bars or flows the tables already hold: the held market never had them
+     * (it holds listings only), so it cannot add this write to them and must read them back.
+     */
+    private static Set<String> unheldHistory(Connection conn, BulkImport read, MarketSnapshot held)
+            throws SQLException {
+        String[] listed = read.stocks().stream().map(StockListing::ticker).filter(t -> held.stock(t).isEmpty())
+                .toArray(String[]::new);
+        Set<String> found = new HashSet<>();
+        if (listed.length == 0) {
+            return found;
+        }
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT ticker FROM daily_bars WHERE ticker = ANY(?)
+                UNION SELECT ticker FROM investor_flows WHERE ticker = ANY(?)""")) {
+            Array tickers = conn.createArrayOf("varchar", listed);
+            ps.setArray(1, tickers);
+            ps.setArray(2, tickers);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static long lastChange(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM market_changes")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     private static int merge(Statement st, CopyManager copy, Map<String, List<DailyBar>> bars)
             throws SQLException, IOException {
         st.execute("CREATE TEMP TABLE IF NOT EXISTS bars_in (LIKE daily_bars) ON COMMIT DROP");
         st.execute("TRUNCATE bars_in");
         copyBars(copy, "bars_in", bars);
         return st.executeUpdate(MERGE_BARS);
+    }
+
+    /** Rows as CSV text, each field quoted (names may hold commas). */
+    private static String csv(java.util.stream.Stream<List<String>> rows) {
+        StringBuilder text = new StringBuilder();
+        rows.forEach(fields -> {
+            for (int i = 0; i < fields.size(); i++) {
+                text.append(i == 0 ? "" : ",").append('"').append(fields.get(i).replace("\"", "\"\"")).append('"');
+            }
+            text.append('\n');
+        });
+        return text.toString();
     }
 
     /** Copies {@code bars} into {@code table}; returns the rows copied. */

@@ -31,9 +31,6 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class HeldMarket {
 
-    private static final PriceSeries NO_BARS = new PriceSeries(new LocalDate[0], new int[0], new int[0], new int[0],
-            new int[0], new long[0]);
-
     private final MarketDataRepository repository;
     private final ScannerConfig config;
     private final Vertx vertx;
@@ -61,6 +58,20 @@ public class HeldMarket {
     /** The snapshot held now without asking the database: null before the first load. */
     public MarketSnapshot held() {
         return snapshot;
+    }
+
+    /**
+     * Holds {@code base} with this replica's own committed write {@code read} in it, as change {@code version},
+     * unless what is held is newer already: the next read then needs nothing from the database. CPU work.
+     */
+    public void adopt(MarketSnapshot base, long version, BulkImport read) {
+        MarketSnapshot next = base.withWritten(version, read, days);
+        synchronized (this) {
+            MarketSnapshot s = snapshot;
+            if (s == null || next.version() > s.version()) {
+                snapshot = next;
+            }
+        }
     }
 
     private Uni<MarketSnapshot> upTo(long version) {
@@ -142,7 +153,7 @@ public class HeldMarket {
         for (Row row : rows.stocks()) {
             String ticker = row.getString("ticker");
             stocks.add(new HeldStock(ticker, row.getString("name"), Market.valueOf(row.getString("market")),
-                    bars.getOrDefault(ticker, NO_BARS), flows.getOrDefault(ticker, HeldStock.Flows.NONE)));
+                    bars.getOrDefault(ticker, HeldStock.NO_BARS), flows.getOrDefault(ticker, HeldStock.Flows.NONE)));
         }
         return stocks;
     }

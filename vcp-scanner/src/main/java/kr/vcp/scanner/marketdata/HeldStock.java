@@ -12,6 +12,9 @@ import kr.vcp.scanner.analysis.PriceSeries;
  */
 public record HeldStock(String ticker, String name, Market market, PriceSeries bars, Flows flows) {
 
+    static final PriceSeries NO_BARS = new PriceSeries(new LocalDate[0], new int[0], new int[0], new int[0],
+            new int[0], new long[0]);
+
     /** Net buying in KRW of foreigners and institutions by day. */
     public record Flows(LocalDate[] dates, long[] foreigners, long[] institutions) {
 

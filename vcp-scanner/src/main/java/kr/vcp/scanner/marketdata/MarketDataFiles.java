@@ -45,6 +45,17 @@ public final class MarketDataFiles {
                 : header.equals(FLOW_HEADER) ? Kind.FLOWS : Kind.UNKNOWN;
     }
 
+    /** A file posted to the endpoint of {@code kind}: refused whole when its header is another's. */
+    public static void requireKind(MarketDataService.NamedFile file, Kind kind) {
+        List<String> expected = kind == Kind.STOCKS ? STOCK_HEADER : kind == Kind.BARS ? BAR_HEADER : FLOW_HEADER;
+        List<String> header = header(file.content());
+        if (!header.equals(expected)) {
+            throw new MalformedFileException(file.name() + ": the first line must be the header "
+                    + String.join(",", expected) + (header.isEmpty() ? " (the file is empty)"
+                    : ", was " + String.join(",", header)));
+        }
+    }
+
     private static final Pattern TICKER = Pattern.compile("[0-9A-Z]{6}");
     /** How far open or close may lie outside high..low and still be a rounding artefact (then the range widens). */
     private static final double ROUNDING_TOLERANCE = 0.005;

@@ -18,39 +18,11 @@ import kr.vcp.model.Market;
 import kr.vcp.scanner.analysis.PriceSeries;
 
 /**
- * Stocks and daily bars over the reactive client in bulk: whole files are upserted in one statement and a whole
- * market is read in one, one row per ticker with its bars as arrays.
+ * Reading the market over the reactive client: its changes, and listings with their bars and flows as arrays, one
+ * row per ticker. (Writes go through {@link BulkWriter}.)
  */
 @ApplicationScoped
 public class MarketDataRepository {
-
-    private static final String UPSERT_STOCKS = """
-            INSERT INTO stocks (ticker, name, market)
-            SELECT * FROM unnest($1::varchar[], $2::text[], $3::varchar[])
-            ON CONFLICT (ticker) DO UPDATE SET name = excluded.name, market = excluded.market
-            WHERE (stocks.name, stocks.market) IS DISTINCT FROM (excluded.name, excluded.market)""";
-
-    private static final String UPSERT_BARS = """
-            INSERT INTO daily_bars (ticker, trade_date, open, high, low, close, volume, halted)
-            SELECT * FROM unnest($1::varchar[], $2::date[], $3::int[], $4::int[], $5::int[], $6::int[], $7::bigint[],
-                                 $8::bool[])
-            ON CONFLICT (ticker, trade_date) DO UPDATE SET open = excluded.open, high = excluded.high,
-                low = excluded.low, close = excluded.close, volume = excluded.volume, halted = excluded.halted
-            WHERE (daily_bars.open, daily_bars.high, daily_bars.low, daily_bars.close, daily_bars.volume,
-                   daily_bars.halted)
-                IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume,
-                   excluded.halted)""";
-
-    private static final String UPSERT_FLOWS = """
-            INSERT INTO investor_flows (ticker, trade_date, institution, other_corp, individual, foreign_net, total)
-            SELECT $1, * FROM unnest($2::date[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[])
-            ON CONFLICT (ticker, trade_date) DO UPDATE SET institution = excluded.institution,
-                other_corp = excluded.other_corp, individual = excluded.individual,
-                foreign_net = excluded.foreign_net, total = excluded.total
-            WHERE (investor_flows.institution, investor_flows.other_corp, investor_flows.individual,
-                   investor_flows.foreign_net, investor_flows.total)
-                IS DISTINCT FROM (excluded.institution, excluded.other_corp, excluded.individual,
-                   excluded.foreign_net, excluded.total)""";
 
     /** The newest change to the market data (0 before any). */
     private static final String LAST_CHANGE = "SELECT coalesce(max(id), 0) AS last FROM market_changes";
@@ -101,53 +73,6 @@ public class MarketDataRepository {
 
     public MarketDataRepository(Pool pool) {
         this.pool = pool;
-    }
-
-    /** Inserts new listings and updates changed ones; returns how many rows changed. */
-    public Uni<Integer> upsertStocks(List<StockListing> stocks) {
-        Tuple args = Tuple.of(
-                stocks.stream().map(StockListing::ticker).toArray(String[]::new),
-                stocks.stream().map(StockListing::name).toArray(String[]::new),
-                stocks.stream().map(s -> s.market().name()).toArray(String[]::new));
-        return pool.preparedQuery(UPSERT_STOCKS).execute(args).map(RowSet::rowCount);
-    }
-
-    /** Inserts new bars and updates changed ones of one ticker; returns how many rows changed. */
-    public Uni<Integer> upsertBars(String ticker, List<DailyBar> bars) {
-        return upsertBars(Map.of(ticker, bars));
-    }
-
-    /** The same for many tickers in one statement: bulk loads make a round trip per few hundred thousand bars. */
-    public Uni<Integer> upsertBars(Map<String, List<DailyBar>> barsByTicker) {
-        List<String> tickers = new ArrayList<>();
-        List<DailyBar> bars = new ArrayList<>();
-        barsByTicker.forEach((ticker, list) -> list.forEach(bar -> {
-            tickers.add(ticker);
-            bars.add(bar);
-        }));
-        Tuple args = Tuple.tuple()
-                .addArrayOfString(tickers.toArray(String[]::new))
-                .addArrayOfLocalDate(bars.stream().map(DailyBar::date).toArray(LocalDate[]::new))
-                .addArrayOfInteger(bars.stream().map(DailyBar::open).toArray(Integer[]::new))
-                .addArrayOfInteger(bars.stream().map(DailyBar::high).toArray(Integer[]::new))
-                .addArrayOfInteger(bars.stream().map(DailyBar::low).toArray(Integer[]::new))
-                .addArrayOfInteger(bars.stream().map(DailyBar::close).toArray(Integer[]::new))
-                .addArrayOfLong(bars.stream().map(DailyBar::volume).toArray(Long[]::new))
-                .addArrayOfBoolean(bars.stream().map(DailyBar::halted).toArray(Boolean[]::new));
-        return pool.preparedQuery(UPSERT_BARS).execute(args).map(RowSet::rowCount);
-    }
-
-    /** Inserts new investor flows and updates changed ones of one ticker; returns how many rows changed. */
-    public Uni<Integer> upsertFlows(String ticker, List<InvestorFlow> flows) {
-        Tuple args = Tuple.tuple()
-                .addString(ticker)
-                .addArrayOfLocalDate(flows.stream().map(InvestorFlow::date).toArray(LocalDate[]::new))
-                .addArrayOfLong(flows.stream().map(InvestorFlow::institution).toArray(Long[]::new))
-                .addArrayOfLong(flows.stream().map(InvestorFlow::otherCorporations).toArray(Long[]::new))
-                .addArrayOfLong(flows.stream().map(InvestorFlow::individuals).toArray(Long[]::new))
-                .addArrayOfLong(flows.stream().map(InvestorFlow::foreigners).toArray(Long[]::new))
-                .addArrayOfLong(flows.stream().map(InvestorFlow::total).toArray(Long[]::new));
-        return pool.preparedQuery(UPSERT_FLOWS).execute(args).map(RowSet::rowCount);
     }
 
     public Uni<Long> lastChange() {

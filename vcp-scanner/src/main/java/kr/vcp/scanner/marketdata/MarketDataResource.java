@@ -44,7 +44,7 @@ public class MarketDataResource {
     @Path("/stocks")
     @Consumes(MediaType.WILDCARD)
     public Uni<MarketDataService.ImportSummary> importStocks(String csv) {
-        return importer.importStocks("stocks.csv", csv);
+        return importer.importFile(MarketDataFiles.Kind.STOCKS, new MarketDataService.NamedFile("stocks.csv", csv));
     }
 
     /** One ticker's daily bars as pykrx writes them ({@code 날짜,시가,고가,저가,종가,거래량,등락률}). */
@@ -53,7 +53,7 @@ public class MarketDataResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<MarketDataService.ImportSummary> importBars(@PathParam("ticker") String ticker, String csv) {
         return Uni.createFrom().item(() -> checkedTicker(ticker))
-                .chain(t -> importer.importBars(t, t + ".csv", csv));
+                .chain(t -> importer.importFile(MarketDataFiles.Kind.BARS, new MarketDataService.NamedFile(t + ".csv", csv)));
     }
 
     /** One ticker's investor flows as pykrx writes them ({@code 날짜,기관합계,기타법인,개인,외국인합계,전체}). */
@@ -62,7 +62,8 @@ public class MarketDataResource {
     @Consumes(MediaType.WILDCARD)
     public Uni<MarketDataService.ImportSummary> importFlows(@PathParam("ticker") String ticker, String csv) {
         return Uni.createFrom().item(() -> checkedTicker(ticker))
-                .chain(t -> importer.importFlows(t, t + ".csv", csv));
+                .chain(t -> importer.importFile(MarketDataFiles.Kind.FLOWS,
+                        new MarketDataService.NamedFile(t + ".csv", csv)));
     }
 
     /**

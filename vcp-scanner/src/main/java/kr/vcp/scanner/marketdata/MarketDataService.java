@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Imports market data files idempotently: importing the same file twice changes nothing the second time. */
 @ApplicationScoped
@@ -59,65 +60,72 @@ public class MarketDataService {
             @JsonProperty("duration_ms") long durationMs) {
     }
 
-    public Uni<ImportSummary> importStocks(String source, String csv) {
-        var parsed = MarketDataFiles.parseStocks(source, csv);
-        return repository.upsertStocks(parsed.rows())
-                .map(changed -> summary(source, parsed, changed));
-    }
-
-    public Uni<ImportSummary> importBars(String ticker, String source, String csv) {
-        var parsed = MarketDataFiles.parseBars(source, csv);
-        return repository.upsertBars(MarketDataFiles.ticker(ticker), parsed.rows())
-                .map(changed -> summary(source, parsed, changed));
-    }
-
-    public Uni<ImportSummary> importFlows(String ticker, String source, String csv) {
-        var parsed = MarketDataFiles.parseFlows(source, csv);
-        return repository.upsertFlows(MarketDataFiles.ticker(ticker), parsed.rows())
-                .map(changed -> summary(source, parsed, changed));
+    /**
+     * One file posted on its own, of the {@code kind} its endpoint takes: a stock master, or bars or flows of the
+     * ticker in its name. A file of another kind is refused whole.
+     */
+    public Uni<ImportSummary> importFile(MarketDataFiles.Kind kind, NamedFile file) {
+        return Uni.createFrom().item(() -> {
+            MarketDataFiles.requireKind(file, kind);
+            return List.of(file);
+        }).chain(files -> importAll(file.name(), files)).map(done -> {
+            if (!done.rejected().isEmpty()) {
+                throw new MarketDataFiles.MalformedFileException(done.rejected().get(0).reason());
+            }
+            int rows = switch (kind) {
+                case STOCKS -> done.stocks();
+                case BARS -> done.bars();
+                default -> done.flows();
+            };
+            return new ImportSummary(file.name(), rows, done.changed(), done.skipped());
+        });
     }
 
     /**
      * Imports many files, each recognised by its header: stock masters, and bars and flows of the ticker in each
      * file's name ({@code 005930.csv}). A file that cannot be used is reported and the rest imported. Bars the held
-     * market already has are not sent to the database; the rest goes in by {@code COPY} in one transaction.
+     * market already has are not sent to the database; the rest goes in by {@code COPY} in one transaction, and
+     * this replica's held market takes the write in without reading it back when nothing else wrote meanwhile.
      */
     public Uni<BulkSummary> importAll(String source, List<NamedFile> files) {
-        long started = System.nanoTime();
-        return market.current()
-                // Parsing a million lines and comparing them with the held market is CPU work: off the event loop.
-                .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    long read = System.nanoTime();
-                    BulkImport parsed = BulkImport.read(files, held);
-                    Log.debugf("Import %s: held market current in %d ms, files read and compared in %d ms", source,
-                            (read - started) / 1_000_000, (System.nanoTime() - read) / 1_000_000);
-                    return parsed;
-                })))
-                .chain(read -> (read.stocks().isEmpty() ? Uni.createFrom().item(0)
-                                : repository.upsertStocks(read.stocks()))
-                        // COPY goes through JDBC, which blocks: a worker thread.
-                        .chain(stocksChanged -> vertx.executeBlocking(Uni.createFrom().item(() ->
-                                writer.write(read.newBars(), read.changed(), read.flows()))).map(rows -> stocksChanged + rows))
-                        .call(changed -> changed >= ANALYZE_AFTER_ROWS ? repository.analyze()
-                                : Uni.createFrom().voidItem())
-                        .map(changed -> {
-                            read.skipped().forEach(s -> Log.warnf("%s line %d skipped: %s", s.source(), s.line(),
-                                    s.reason()));
-                            var summary = new BulkSummary(source, files.size(), read.stocks().size(),
-                                    read.tickersWithBars(), read.barRows(), read.flowRows(), changed, read.skipped(),
-                                    read.rejected(), (System.nanoTime() - started) / 1_000_000);
-                            Log.infof("Import %s: %d files, %d stocks, %d tickers, %d bars, %d flow rows, %d changed,"
-                                    + " %d lines skipped, %d files rejected, %d ms", source, files.size(),
-                                    summary.stocks(), summary.tickersWithBars(), summary.bars(), summary.flows(),
-                                    changed, read.skipped().size(), read.rejected().size(), summary.durationMs());
-                            return summary;
-                        }));
+        return importRead(source, files.size(), held -> BulkImport.read(files, held));
     }
 
-    private static ImportSummary summary(String source, Parsed<?> parsed, int changed) {
-        parsed.skipped().forEach(s -> Log.warnf("%s line %d skipped: %s", s.source(), s.line(), s.reason()));
-        Log.debugf("%s: %d rows read, %d changed, %d lines skipped", source, parsed.rows().size(), changed,
-                parsed.skipped().size());
-        return new ImportSummary(source, parsed.rows().size(), changed, parsed.skipped());
+    /** Listings and their bars made here (the generator's), written as an import of them would be. */
+    public Uni<Integer> load(String source, List<StockListing> stocks, Map<String, List<DailyBar>> bars) {
+        return importRead(source, 0, held -> BulkImport.of(stocks, bars)).map(BulkSummary::changed);
+    }
+
+    private Uni<BulkSummary> importRead(String source, int files, Function<MarketSnapshot, BulkImport> reader) {
+        long started = System.nanoTime();
+        return market.current()
+                // Parsing a million lines, comparing them with the held market and COPY through JDBC: CPU work and
+                // blocking calls, on a worker thread.
+                .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    BulkImport read = reader.apply(held);
+                    long parsed = System.nanoTime();
+                    BulkWriter.Written written = writer.write(read, held);
+                    long stored = System.nanoTime();
+                    if (written.ownChangeUpTo() >= 0) {
+                        market.adopt(held, written.ownChangeUpTo(), read);
+                    }
+                    Log.debugf("Import %s: read and compared in %d ms, written in %d ms, held in %d ms", source,
+                            (parsed - started) / 1_000_000, (stored - parsed) / 1_000_000,
+                            (System.nanoTime() - stored) / 1_000_000);
+                    return summary(source, files, read, written.rows(), started);
+                })))
+                .call(summary -> summary.changed() >= ANALYZE_AFTER_ROWS ? repository.analyze()
+                        : Uni.createFrom().voidItem());
+    }
+
+    private static BulkSummary summary(String source, int files, BulkImport read, int changed, long started) {
+        read.skipped().forEach(s -> Log.warnf("%s line %d skipped: %s", s.source(), s.line(), s.reason()));
+        var summary = new BulkSummary(source, files, read.stocks().size(), read.tickersWithBars(), read.barRows(),
+                read.flowRows(), changed, read.skipped(), read.rejected(), (System.nanoTime() - started) / 1_000_000);
+        Log.infof("Import %s: %d files, %d stocks, %d tickers, %d bars, %d flow rows, %d changed, %d lines skipped,"
+                + " %d files rejected, %d ms", source, files, summary.stocks(), summary.tickersWithBars(),
+                summary.bars(), summary.flows(), changed, read.skipped().size(), read.rejected().size(),
+                summary.durationMs());
+        return summary;
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import kr.vcp.model.Market;
 import kr.vcp.scanner.analysis.InvestorFlows;
+import kr.vcp.scanner.analysis.PriceSeries;
 import kr.vcp.scanner.analysis.StockBars;
 
 /**
@@ -54,6 +55,86 @@ public final class MarketSnapshot {
         next.keySet().removeAll(removed);
         changed.forEach(s -> next.put(s.ticker(), s));
         return new MarketSnapshot(newVersion, next);
+    }
+
+    /**
+     * This market with {@code read} written to it, as the tables hold it after that write committed: listings
+     * renamed or added, bars and flows replaced or added by day, halts dropped (none is held). Only for a write the
+     * tables held no earlier history of for its new listings (see {@code BulkWriter}).
+     */
+    MarketSnapshot withWritten(long newVersion, BulkImport read, Map<LocalDate, LocalDate> days) {
+        Map<String, StockListing> listed = new HashMap<>();
+        read.stocks().forEach(l -> listed.put(l.ticker(), l));
+        Set<String> touched = new java.util.TreeSet<>(listed.keySet());
+        touched.addAll(read.newBars().keySet());
+        touched.addAll(read.changed().keySet());
+        touched.addAll(read.flows().keySet());
+        List<HeldStock> changed = new ArrayList<>();
+        for (String ticker : touched) {
+            HeldStock old = stocks.get(ticker);
+            StockListing listing = listed.get(ticker);
+            if (old == null && listing == null) {
+                continue; // bars of a ticker without a listing: not held
+            }
+            String name = listing != null ? listing.name() : old.name();
+            Market market = listing != null ? listing.market() : old.market();
+            PriceSeries bars = old == null ? HeldStock.NO_BARS : old.bars();
+            List<DailyBar> written = new ArrayList<>(read.newBars().getOrDefault(ticker, List.of()));
+            written.addAll(read.changed().getOrDefault(ticker, List.of()));
+            HeldStock.Flows flows = old == null ? HeldStock.Flows.NONE : old.flows();
+            changed.add(new HeldStock(ticker, name, market, written.isEmpty() ? bars : merged(bars, written, days),
+                    read.flows().containsKey(ticker) ? merged(flows, read.flows().get(ticker), days) : flows));
+        }
+        return with(newVersion, changed, Set.of());
+    }
+
+    private static PriceSeries merged(PriceSeries held, List<DailyBar> written, Map<LocalDate, LocalDate> days) {
+        TreeMap<LocalDate, DailyBar> byDay = new TreeMap<>();
+        for (int i = 0; i < held.size(); i++) {
+            byDay.put(held.dates()[i], new DailyBar(held.dates()[i], held.open()[i], held.high()[i], held.low()[i],
+                    held.close()[i], held.volume()[i], false));
+        }
+        written.forEach(b -> byDay.put(b.date(), b));
+        byDay.values().removeIf(DailyBar::halted);
+        int n = byDay.size();
+        LocalDate[] dates = new LocalDate[n];
+        int[] open = new int[n];
+        int[] high = new int[n];
+        int[] low = new int[n];
+        int[] close = new int[n];
+        long[] volume = new long[n];
+        int i = 0;
+        for (DailyBar b : byDay.values()) {
+            dates[i] = days.computeIfAbsent(b.date(), d -> d);
+            open[i] = b.open();
+            high[i] = b.high();
+            low[i] = b.low();
+            close[i] = b.close();
+            volume[i] = b.volume();
+            i++;
+        }
+        return new PriceSeries(dates, open, high, low, close, volume);
+    }
+
+    private static HeldStock.Flows merged(HeldStock.Flows held, List<InvestorFlow> written,
+            Map<LocalDate, LocalDate> days) {
+        TreeMap<LocalDate, long[]> byDay = new TreeMap<>();
+        for (int i = 0; i < held.dates().length; i++) {
+            byDay.put(held.dates()[i], new long[] {held.foreigners()[i], held.institutions()[i]});
+        }
+        written.forEach(f -> byDay.put(f.date(), new long[] {f.foreigners(), f.institution()}));
+        int n = byDay.size();
+        LocalDate[] dates = new LocalDate[n];
+        long[] foreigners = new long[n];
+        long[] institutions = new long[n];
+        int i = 0;
+        for (Map.Entry<LocalDate, long[]> e : byDay.entrySet()) {
+            dates[i] = days.computeIfAbsent(e.getKey(), d -> d);
+            foreigners[i] = e.getValue()[0];
+            institutions[i] = e.getValue()[1];
+            i++;
+        }
+        return new HeldStock.Flows(dates, foreigners, institutions);
     }
 
     public Optional<HeldStock> stock(String ticker) {

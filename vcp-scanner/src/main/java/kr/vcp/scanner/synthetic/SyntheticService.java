@@ -12,9 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.vcp.scanner.config.ScannerConfig;
-import kr.vcp.scanner.marketdata.BulkWriter;
+import kr.vcp.scanner.marketdata.MarketDataService;
 import kr.vcp.scanner.marketdata.DailyBar;
-import kr.vcp.scanner.marketdata.MarketDataRepository;
 
 /**
  * Loads the generated market into the synthetic dataset, the only one it may go to: a scanner serving the real
@@ -46,16 +45,13 @@ public class SyntheticService {
         }
     }
 
-    private final MarketDataRepository repository;
-    private final BulkWriter writer;
+    private final MarketDataService importer;
     private final Pool pool;
     private final ScannerConfig config;
     private final Vertx vertx;
 
-    public SyntheticService(MarketDataRepository repository, BulkWriter writer, Pool pool, ScannerConfig config,
-            Vertx vertx) {
-        this.repository = repository;
-        this.writer = writer;
+    public SyntheticService(MarketDataService importer, Pool pool, ScannerConfig config, Vertx vertx) {
+        this.importer = importer;
         this.pool = pool;
         this.config = config;
         this.vertx = vertx;
@@ -71,13 +67,9 @@ public class SyntheticService {
         }
         // Generating ~1M bars is CPU work: off the event loop.
         return vertx.executeBlocking(Uni.createFrom().item(() -> SyntheticMarket.generate(spec)))
-                .chain(market -> repository.upsertStocks(market.listings().stream()
-                                .map(SyntheticMarket.Listing::stock).toList())
-                        // COPY goes through JDBC, which blocks: a worker thread.
-                        .chain(stocks -> vertx.executeBlocking(Uni.createFrom().item(() -> writer.write(bars(market),
-                                Map.of(), Map.of()))).map(rows -> stocks + rows))
+                .chain(market -> importer.load("synthetic seed " + spec.seed(),
+                                market.listings().stream().map(SyntheticMarket.Listing::stock).toList(), bars(market))
                         .call(() -> recordPlanted(spec.seed(), market.planted()))
-                        .call(repository::analyze)
                         .map(changed -> {
                             int bars = market.listings().stream().mapToInt(l -> l.bars().size()).sum();
                             var summary = new GenerateSummary(spec.seed(), market.listings().size(), bars, changed,

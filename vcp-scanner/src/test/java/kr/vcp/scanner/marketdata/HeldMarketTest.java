@@ -182,6 +182,51 @@ class HeldMarketTest {
     }
 
     /** As the API writes it and a client reads it back, so numbers compare by value whatever their Java type. */
+    @Test
+    void thisReplicasOwnImportIsHeldAsTheTablesHoldItWithoutReadingItBack() {
+        StockBars before = DatabaseUniverse.read(pool, LAST_DAY, config.scan().lookbackDays()).stream()
+                .filter(s -> s.ticker().equals(withFlows().get(1))).findFirst().orElseThrow();
+        String ticker = before.ticker();
+        int n = before.series().size();
+        LocalDate changedDay = before.series().dates()[n - 1];
+        LocalDate haltedDay = before.series().dates()[n - 3];
+        LocalDate nextDay = LAST_DAY.plusDays(1);
+        String header = String.join(",", MarketDataFiles.BAR_HEADER) + "\n";
+        String file = header + haltedDay + ",0,0,0," + before.series().close()[n - 3] + ",0,0\n"
+                + changedDay + ",1000,1200,900,1100,777,0\n"
+                + nextDay + ",1100,1300,1000,1250,888,0\n";
+        try {
+            given().contentType("text/csv; charset=UTF-8").body(file).post("/market-data/bars/" + ticker).then()
+                    .statusCode(200).body("rows", org.hamcrest.Matchers.equalTo(3));
+            long lastChange = pool.query("SELECT max(id) AS last FROM market_changes").execute().await()
+                    .indefinitely().iterator().next().getLong("last");
+            MarketSnapshot held = market.held();
+            // Taken in from the write itself: the held copy is already at the newest change, nothing to read back.
+            assertEquals(lastChange, held.version());
+            StockBars fromTables = DatabaseUniverse.read(pool, nextDay, config.scan().lookbackDays()).stream()
+                    .filter(s -> s.ticker().equals(ticker)).findFirst().orElseThrow();
+            StockBars fromMemory = held.day(nextDay, config.scan().lookbackDays()).stock(ticker);
+            assertArrayEquals(fromTables.series().dates(), fromMemory.series().dates());
+            assertArrayEquals(fromTables.series().close(), fromMemory.series().close());
+            assertArrayEquals(fromTables.series().volume(), fromMemory.series().volume());
+            assertEquals(nextDay, fromMemory.series().lastDate());
+            assertEquals(n, fromMemory.series().size(), "one day halted, one added");
+        } finally {
+            pool.preparedQuery("DELETE FROM daily_bars WHERE ticker = $1 AND trade_date = $2")
+                    .execute(Tuple.of(ticker, nextDay)).await().indefinitely();
+            given().contentType("text/csv; charset=UTF-8").body(header + haltedDay + ","
+                            + before.series().open()[n - 3] + "," + before.series().high()[n - 3] + ","
+                            + before.series().low()[n - 3] + "," + before.series().close()[n - 3] + ","
+                            + before.series().volume()[n - 3] + ",0\n" + changedDay + "," + before.series().open()[n - 1]
+                            + "," + before.series().high()[n - 1] + "," + before.series().low()[n - 1] + ","
+                            + before.series().close()[n - 1] + "," + before.series().volume()[n - 1] + ",0\n")
+                    .post("/market-data/bars/" + ticker).then().statusCode(200);
+        }
+        StockBars restored = market.current().await().indefinitely().day(LAST_DAY, config.scan().lookbackDays())
+                .stock(ticker);
+        assertArrayEquals(before.series().close(), restored.series().close());
+    }
+
     private static JsonNode tree(Object value) {
         try {
             return Json.MAPPER.readTree(Json.write(value));
