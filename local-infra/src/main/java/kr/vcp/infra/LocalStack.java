@@ -29,6 +29,28 @@ public final class LocalStack {
     private LocalStack() {
     }
 
+    /**
+     * Scans the sample's last day and, while a day holds no VCP among its 53 stocks (2025-06-17 holds none), the
+     * days before it, up to a month: the live page opens on the newest real signals, dated as they are.
+     */
+    private static void firstScan(URI scanner) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        java.time.LocalDate day = java.time.LocalDate.of(2025, 6, 17);
+        for (int i = 0; i < 30; i++, day = day.minusDays(1)) {
+            String scan = http.send(HttpRequest.newBuilder(scanner.resolve("/scan"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"market\": \"ALL\", \"top_n\": 20, \"min_score\": 5,"
+                            + " \"as_of\": \"" + day + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+            if (!scan.contains("\"signals\":0")) {
+                System.out.println("First scan (the newest day of the sample with a VCP): "
+                        + scan.substring(0, Math.min(scan.length(), 300)) + "...");
+                return;
+            }
+            System.out.println("No VCP among the sample's stocks as of " + day);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("vcp.root", ".")).toAbsolutePath().normalize();
         Path logs = root.resolve("target/local-stack");
@@ -78,11 +100,7 @@ public final class LocalStack {
 
         List<String> tickers = SampleData.load(scanner.baseUri(), root.resolve("sample-data"), t -> true);
         System.out.println("Loaded " + tickers.size() + " real stocks from sample-data/");
-        String scan = HttpClient.newHttpClient().send(HttpRequest.newBuilder(scanner.baseUri().resolve("/scan"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"market\": \"ALL\", \"top_n\": 20, \"min_score\": 7}"))
-                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
-        System.out.println("First scan: " + scan.substring(0, Math.min(scan.length(), 300)) + "...");
+        firstScan(scanner.baseUri());
 
         URI ws = URI.create("ws://127.0.0.1:" + gateway.port() + "/ws");
         System.out.println();
