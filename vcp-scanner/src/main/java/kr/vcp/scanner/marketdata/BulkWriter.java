@@ -95,6 +95,8 @@ public class BulkWriter {
                 st.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLocks.BULK_WRITE + "), pg_advisory_xact_lock("
                         + AdvisoryLocks.MARKET_CHANGE + ")");
                 boolean heldIsCurrent = lastChange(st) == held.version();
+                // This write records the tickers it touches itself (below); the tables' triggers record nothing.
+                st.execute("SET LOCAL vcp.changes_recorded = 'on'");
                 Set<String> unheldHistory = unheldHistory(conn, read, held);
                 int written = 0;
                 if (!read.stocks().isEmpty()) {
@@ -125,6 +127,9 @@ public class BulkWriter {
                     st.execute("CREATE TEMP TABLE flows_in (LIKE investor_flows) ON COMMIT DROP");
                     copyFlows(copy, read.flows());
                     written += st.executeUpdate(MERGE_FLOWS);
+                }
+                if (written > 0) {
+                    recordChange(conn, read);
                 }
                 long last = lastChange(st);
                 conn.commit();
@@ -165,6 +170,19 @@ public class BulkWriter {
             }
         }
         return found;
+    }
+
+    /** Every ticker this write touched, as one change: replicas reload them (this one takes them in). */
+    private static void recordChange(Connection conn, BulkImport read) throws SQLException {
+        Set<String> touched = new java.util.TreeSet<>();
+        read.stocks().forEach(l -> touched.add(l.ticker()));
+        touched.addAll(read.newBars().keySet());
+        touched.addAll(read.changed().keySet());
+        touched.addAll(read.flows().keySet());
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO market_changes (tickers) VALUES (?)")) {
+            ps.setArray(1, conn.createArrayOf("varchar", touched.toArray()));
+            ps.executeUpdate();
+        }
     }
 
     private static long lastChange(Statement st) throws SQLException {

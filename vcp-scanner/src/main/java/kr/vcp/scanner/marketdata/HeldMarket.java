@@ -101,8 +101,8 @@ public class HeldMarket {
         if (old == null) {
             next = repository.lastChange().chain(version -> load(version, null, null));
         } else {
-            next = repository.changesSince(old.version()).chain(changes -> changes.tickers().size()
-                    > config.market().fullReloadTickers()
+            next = repository.changesSince(old.version()).chain(changes -> changes.tickers() == null
+                    || changes.tickers().size() > config.market().fullReloadTickers()
                     ? load(changes.last(), null, null)
                     : load(changes.last(), changes.tickers(), old));
         }

@@ -27,10 +27,12 @@ public class MarketDataRepository {
     /** The newest change to the market data (0 before any). */
     private static final String LAST_CHANGE = "SELECT coalesce(max(id), 0) AS last FROM market_changes";
 
-    /** Changes after a replica's copy: the newest id and every ticker touched since. */
+    /** Changes after a replica's copy: the newest id, whether one touched an unknown set, every ticker touched. */
     private static final String CHANGES_SINCE = """
-            SELECT max(c.id) AS last, array_agg(DISTINCT t.ticker) AS tickers
-            FROM market_changes c CROSS JOIN LATERAL unnest(c.tickers) AS t(ticker) WHERE c.id > $1""";
+            SELECT max(c.id) AS last, bool_or(c.tickers IS NULL) AS everything,
+                   (SELECT array_agg(DISTINCT t.ticker) FROM market_changes d CROSS JOIN LATERAL unnest(d.tickers)
+                    AS t(ticker) WHERE d.id > $1) AS tickers
+            FROM market_changes c WHERE c.id > $1""";
 
     private static final String HELD_STOCKS = """
             SELECT ticker, name, market FROM stocks WHERE $1::varchar[] IS NULL OR ticker = ANY($1)""";
@@ -79,7 +81,10 @@ public class MarketDataRepository {
         return pool.query(LAST_CHANGE).execute().map(rows -> rows.iterator().next().getLong("last"));
     }
 
-    /** What changed after {@code version}: the newest change and the tickers it touched; empty when nothing. */
+    /**
+     * What changed after {@code version}: the newest change and the tickers touched; {@code tickers} is null when
+     * a change outside the scanner touched what it does not say.
+     */
     public record Changes(long last, Set<String> tickers) {
     }
 
@@ -87,8 +92,12 @@ public class MarketDataRepository {
         return pool.preparedQuery(CHANGES_SINCE).execute(Tuple.of(version)).map(rows -> {
             Row row = rows.iterator().next();
             Long last = row.getLong("last");
-            return last == null ? new Changes(version, Set.of())
-                    : new Changes(last, Set.of(row.getArrayOfStrings("tickers")));
+            if (last == null) {
+                return new Changes(version, Set.of());
+            }
+            String[] tickers = row.getArrayOfStrings("tickers");
+            return Boolean.TRUE.equals(row.getBoolean("everything")) ? new Changes(last, null)
+                    : new Changes(last, tickers == null ? Set.of() : Set.of(tickers));
         });
     }
 
