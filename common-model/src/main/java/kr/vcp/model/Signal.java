@@ -25,4 +25,10 @@ public record Signal(
     public Signal {
         reasons = List.copyOf(reasons);
     }
+
+    /** This signal as made at {@code time}. */
+    public Signal madeAt(LocalDateTime time) {
+        return new Signal(ticker, name, signalType, score, grade, entryPrice, targetPrice, stopLoss, positionSize,
+                reasons, time);
+    }
 }

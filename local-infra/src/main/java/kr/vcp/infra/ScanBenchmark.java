@@ -78,8 +78,24 @@ public final class ScanBenchmark {
                     scans[i] = (System.nanoTime() - start) / 1e6;
                 }
                 String counts = last.replaceAll("(?s).*\"counts\":(\\{[^}]*}).*", "$1");
-                System.out.printf("Scan benchmark: POST /scan ALL, %d runs after 3 warm-up: %s; counts %s%n", runs,
-                        spread(scans), counts);
+                System.out.printf("Scan benchmark: POST /scan ALL, the market unchanged, %d runs after 3 warm-up: %s;"
+                        + " counts %s%n", runs, spread(scans), counts);
+
+                // A new market state before each scan: one ticker's last bar changes (a day's import of one file).
+                List<String> listed = tickers(get(scanner.baseUri().resolve("/market-data/stocks")));
+                String header = "날짜,시가,고가,저가,종가,거래량,등락률\n";
+                double[] changed = new double[runs];
+                for (int i = 0; i < runs; i++) {
+                    String ticker = listed.get(i * 97 % listed.size());
+                    String lastDay = field(get(scanner.baseUri().resolve("/analysis/" + ticker)), "as_of");
+                    post(scanner.baseUri().resolve("/market-data/bars/" + ticker), header + lastDay
+                            + ",1000,1100,900,1000," + (1_000_000 + i) + ",0\n", "text/csv; charset=UTF-8");
+                    long start = System.nanoTime();
+                    post(scan, body);
+                    changed[i] = (System.nanoTime() - start) / 1e6;
+                }
+                System.out.printf("Scan benchmark: POST /scan ALL, each after an import changed the market (every stock"
+                        + " evaluated anew), %d runs: %s%n", runs, spread(changed));
 
                 List<String> tickers = tickers(get(scanner.baseUri().resolve("/market-data/stocks")));
                 SplittableRandom random = new SplittableRandom(7);
@@ -173,7 +189,11 @@ public final class ScanBenchmark {
     }
 
     private static String post(URI uri, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+        return post(uri, body, "application/json");
+    }
+
+    private static String post(URI uri, String body, String type) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {

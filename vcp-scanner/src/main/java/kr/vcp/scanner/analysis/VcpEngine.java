@@ -106,26 +106,52 @@ public final class VcpEngine {
     /** The same with the universe's {@link #rate ratings} already known. */
     public Result scan(List<StockBars> universe, Ratings ratings, Set<Market> markets, int minScore, int topN,
             LocalDateTime createdAt) {
+        return select(evaluate(universe, ratings), markets, minScore, topN, createdAt);
+    }
+
+    /**
+     * Every rated stock of a universe evaluated once: its signal where it is one, and how many stocks each market
+     * has and had analysed. Scans of any scope and cut-off {@link #select} from it.
+     */
+    public record Evaluated(LocalDate signalDate, Map<Market, Integer> stocks, Map<Market, Integer> analysed,
+            List<Candidate> candidates) {
+    }
+
+    public Evaluated evaluate(List<StockBars> universe, Ratings ratings) {
+        Map<Market, Integer> stocks = new java.util.EnumMap<>(Market.class);
+        universe.forEach(s -> stocks.merge(s.market(), 1, Integer::sum));
         if (ratings.signalDate() == null) {
-            return new Result(null, universe.size(), 0, List.of());
+            return new Evaluated(null, stocks, Map.of(), List.of());
         }
-        List<StockBars> rated = universe.stream().filter(s -> markets.contains(s.market()))
-                .filter(s -> ratings.byTicker().containsKey(s.ticker())).toList();
-        int inScope = (int) universe.stream().filter(s -> markets.contains(s.market())).count();
+        List<StockBars> rated = universe.stream().filter(s -> ratings.byTicker().containsKey(s.ticker())).toList();
+        Map<Market, Integer> analysed = new java.util.EnumMap<>(Market.class);
+        rated.forEach(s -> analysed.merge(s.market(), 1, Integer::sum));
         // Each stock on its own: the evaluations share nothing, so they run on every core.
-        List<Candidate> candidates = new ArrayList<>(rated.parallelStream()
+        List<Candidate> candidates = rated.parallelStream()
                 .map(stock -> {
                     int rating = ratings.byTicker().get(stock.ticker());
-                    Evaluation e = evaluate(stock, rating, createdAt);
-                    return e.signal() != null && e.signal().score() >= minScore
-                            ? new Candidate(stock.market(), e.signal(), rating) : null;
+                    Evaluation e = evaluate(stock, rating, null);
+                    return e.signal() == null ? null : new Candidate(stock.market(), e.signal(), rating);
                 })
                 .filter(java.util.Objects::nonNull)
-                .toList());
-        int analysed = rated.size();
-        candidates.sort(BEST_FIRST);
-        return new Result(ratings.signalDate(), inScope, analysed,
-                List.copyOf(candidates.subList(0, Math.min(topN, candidates.size()))));
+                .sorted(BEST_FIRST)
+                .toList();
+        return new Evaluated(ratings.signalDate(), stocks, analysed, candidates);
+    }
+
+    /** The best {@code topN} signals of {@code markets} scoring at least {@code minScore}, made at {@code createdAt}. */
+    public Result select(Evaluated evaluated, Set<Market> markets, int minScore, int topN, LocalDateTime createdAt) {
+        int inScope = markets.stream().mapToInt(m -> evaluated.stocks().getOrDefault(m, 0)).sum();
+        if (evaluated.signalDate() == null) {
+            return new Result(null, inScope, 0, List.of());
+        }
+        int analysed = markets.stream().mapToInt(m -> evaluated.analysed().getOrDefault(m, 0)).sum();
+        List<Candidate> chosen = evaluated.candidates().stream()
+                .filter(c -> markets.contains(c.market()) && c.signal().score() >= minScore)
+                .limit(topN)
+                .map(c -> new Candidate(c.market(), c.signal().madeAt(createdAt), c.rsRating()))
+                .toList();
+        return new Result(evaluated.signalDate(), inScope, analysed, chosen);
     }
 
     /** The full breakdown of one stock of {@code universe}, rated against all of them. */

@@ -8,7 +8,7 @@ import kr.vcp.scanner.analysis.VcpEngine;
 
 /**
  * The market as the engine sees it on one trading day: every stock with its bars of the lookback window up to
- * that day and its recent flows, and their relative strength, rated once on first use.
+ * that day and its recent flows, their relative strength and their evaluation, each worked out once on first use.
  */
 public final class MarketDay {
 
@@ -16,6 +16,7 @@ public final class MarketDay {
     private final List<StockBars> universe;
     private final Map<String, StockBars> byTicker;
     private volatile VcpEngine.Ratings ratings;
+    private volatile VcpEngine.Evaluated evaluated;
 
     MarketDay(LocalDate day, List<StockBars> universe, Map<String, StockBars> byTicker) {
         this.day = day;
@@ -50,5 +51,23 @@ public final class MarketDay {
             }
         }
         return r;
+    }
+
+    /**
+     * Every stock of the day evaluated, what each scan of the day selects from; the first caller computes it (CPU
+     * work: call it off the event loop). A new import makes a new snapshot, and so a new day to evaluate.
+     */
+    public VcpEngine.Evaluated evaluated(VcpEngine engine) {
+        VcpEngine.Evaluated e = evaluated;
+        if (e == null) {
+            synchronized (this) {
+                e = evaluated;
+                if (e == null) {
+                    e = engine.evaluate(universe, ratings(engine));
+                    evaluated = e;
+                }
+            }
+        }
+        return e;
     }
 }

@@ -91,7 +91,10 @@ public class ScanService {
                         .onFailure().call(e -> failed(scan.id, e)));
     }
 
-    /** Relative strength ranks against both markets, whatever the scope: once per trading day held. */
+    /**
+     * Relative strength ranks against both markets, whatever the scope; the day's stocks are evaluated once per
+     * market state, and each scan selects its scope and cut-off from that.
+     */
     private VcpEngine.Result analyse(MarketSnapshot held, ScanCommand command, LocalDateTime createdAt) {
         LocalDate day = held.latestDay(command.scope().markets(), command.asOf());
         if (day == null) {
@@ -99,8 +102,8 @@ public class ScanService {
                     + (command.asOf() == null ? "" : " on or before " + command.asOf()) + ": import market data first");
         }
         MarketDay universe = held.day(day, config.scan().lookbackDays());
-        return engine.scan(universe.universe(), universe.ratings(engine), command.scope().markets(),
-                command.minScore(), command.topN(), createdAt);
+        return engine.select(universe.evaluated(engine), command.scope().markets(), command.minScore(),
+                command.topN(), createdAt);
     }
 
     private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {
