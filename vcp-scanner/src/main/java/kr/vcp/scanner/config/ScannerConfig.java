@@ -4,7 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
-import kr.vcp.scanner.scan.MarketScope;
+import kr.vcp.model.MarketScope;
 
 /** Everything a scan is tuned by ({@code vcp.*} in application.properties or {@code VCP_*} in the environment). */
 @ConfigMapping(prefix = "vcp")

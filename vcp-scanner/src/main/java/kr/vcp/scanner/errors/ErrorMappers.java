@@ -1,52 +1,29 @@
 package kr.vcp.scanner.errors;
 
-import kr.vcp.scanner.stock.UnknownTickerException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.stream.Collectors;
-import jakarta.ws.rs.core.Response;
 import kr.vcp.model.ApiError;
-import kr.vcp.scanner.marketdata.MarketDataFiles;
-import kr.vcp.scanner.scan.ScanConflictException;
-import kr.vcp.scanner.synthetic.SyntheticService;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns what went wrong into a status and an {@link ApiError} body. */
 public class ErrorMappers {
 
+    /** Each feature's refusal: unknown ticker 404, a running scan 409, no market data 422, ... */
+    @ServerExceptionMapper
+    public Response refusedRequest(RefusedException e) {
+        return json(e.status(), ApiError.of(e.code(), e.getMessage()));
+    }
+
     @ServerExceptionMapper
     public Response invalidRequest(InvalidRequestException e) {
         return json(400, e.toError());
-    }
-
-    @ServerExceptionMapper
-    public Response malformedFile(MarketDataFiles.MalformedFileException e) {
-        return json(400, ApiError.of("malformed_file", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response noMarketData(NoMarketDataException e) {
-        return json(422, ApiError.of("no_market_data", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response scanConflict(ScanConflictException e) {
-        return json(409, ApiError.of("scan_running", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response unknownTicker(UnknownTickerException e) {
-        return json(404, ApiError.of("unknown_ticker", e.getMessage()));
-    }
-
-    @ServerExceptionMapper
-    public Response generatorRefused(SyntheticService.GeneratorRefusedException e) {
-        return json(403, ApiError.of("generator_refused", e.getMessage()));
     }
 
     /** A body of the wrong shape: a field of the wrong type, an unknown field, not an object. */

@@ -1,11 +1,36 @@
 package kr.vcp.scanner.marketdata;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import kr.vcp.scanner.analysis.PriceSeries;
 
 /** One trading day of one ticker in KRW; a halt has no open, high or low and trades nothing. */
 public record DailyBar(LocalDate date, Integer open, Integer high, Integer low, int close, long volume, boolean halted) {
 
     public static DailyBar halt(LocalDate date, int lastClose) {
         return new DailyBar(date, null, null, null, lastClose, 0, true);
+    }
+
+    /** The traded days of {@code bars}, in their order, as the engine's columns: a halt has no prices. */
+    public static PriceSeries traded(Collection<DailyBar> bars) {
+        List<DailyBar> traded = bars.stream().filter(b -> !b.halted()).toList();
+        int n = traded.size();
+        LocalDate[] dates = new LocalDate[n];
+        int[] open = new int[n];
+        int[] high = new int[n];
+        int[] low = new int[n];
+        int[] close = new int[n];
+        long[] volume = new long[n];
+        for (int i = 0; i < n; i++) {
+            DailyBar b = traded.get(i);
+            dates[i] = b.date();
+            open[i] = b.open();
+            high[i] = b.high();
+            low[i] = b.low();
+            close[i] = b.close();
+            volume[i] = b.volume();
+        }
+        return new PriceSeries(dates, open, high, low, close, volume);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import kr.vcp.model.Market;
+import kr.vcp.scanner.errors.RefusedException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -221,9 +222,9 @@ public final class MarketDataFiles {
     }
 
     /** The file as a whole cannot be read (wrong header, empty): nothing of it is imported. */
-    public static final class MalformedFileException extends IllegalArgumentException {
+    public static final class MalformedFileException extends RefusedException {
         public MalformedFileException(String message) {
-            super(message);
+            super(400, "malformed_file", message);
         }
     }
 }

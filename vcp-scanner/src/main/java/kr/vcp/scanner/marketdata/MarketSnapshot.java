@@ -94,26 +94,11 @@ public final class MarketSnapshot {
             byDay.put(held.dates()[i], new DailyBar(held.dates()[i], held.open()[i], held.high()[i], held.low()[i],
                     held.close()[i], held.volume()[i], false));
         }
-        written.forEach(b -> byDay.put(b.date(), b));
-        byDay.values().removeIf(DailyBar::halted);
-        int n = byDay.size();
-        LocalDate[] dates = new LocalDate[n];
-        int[] open = new int[n];
-        int[] high = new int[n];
-        int[] low = new int[n];
-        int[] close = new int[n];
-        long[] volume = new long[n];
-        int i = 0;
-        for (DailyBar b : byDay.values()) {
-            dates[i] = days.computeIfAbsent(b.date(), d -> d);
-            open[i] = b.open();
-            high[i] = b.high();
-            low[i] = b.low();
-            close[i] = b.close();
-            volume[i] = b.volume();
-            i++;
+        for (DailyBar b : written) {
+            LocalDate day = days.computeIfAbsent(b.date(), d -> d);
+            byDay.put(day, new DailyBar(day, b.open(), b.high(), b.low(), b.close(), b.volume(), b.halted()));
         }
-        return new PriceSeries(dates, open, high, low, close, volume);
+        return DailyBar.traded(byDay.values());
     }
 
     private static HeldStock.Flows merged(HeldStock.Flows held, List<InvestorFlow> written,

@@ -1,6 +1,7 @@
 package kr.vcp.scanner.scan;
 
 import java.time.LocalDate;
+import kr.vcp.model.MarketScope;
 
 /**
  * A validated request to scan.

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.Locale;
+import kr.vcp.model.MarketScope;
 import kr.vcp.scanner.config.ScannerConfig;
 
 /**

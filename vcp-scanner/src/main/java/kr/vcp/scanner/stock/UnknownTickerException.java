@@ -1,9 +1,11 @@
 package kr.vcp.scanner.stock;
 
-/** A ticker without stored bars. */
-public class UnknownTickerException extends RuntimeException {
+import kr.vcp.scanner.errors.RefusedException;
+
+/** A ticker without stored bars: 404. */
+public class UnknownTickerException extends RefusedException {
 
     public UnknownTickerException(String message) {
-        super(message);
+        super(404, "unknown_ticker", message);
     }
 }

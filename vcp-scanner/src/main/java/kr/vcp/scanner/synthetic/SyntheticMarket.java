@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import kr.vcp.model.Market;
-import kr.vcp.scanner.analysis.PriceSeries;
 import kr.vcp.scanner.analysis.StockBars;
 import kr.vcp.scanner.analysis.TickGrid;
 import kr.vcp.scanner.marketdata.DailyBar;
@@ -44,25 +43,7 @@ public final class SyntheticMarket {
 
         /** As the engine reads it from the database: halts left out, they are not prices. */
         public StockBars toStockBars() {
-            List<DailyBar> traded = bars.stream().filter(b -> !b.halted()).toList();
-            int n = traded.size();
-            LocalDate[] dates = new LocalDate[n];
-            int[] open = new int[n];
-            int[] high = new int[n];
-            int[] low = new int[n];
-            int[] close = new int[n];
-            long[] volume = new long[n];
-            for (int i = 0; i < n; i++) {
-                DailyBar b = traded.get(i);
-                dates[i] = b.date();
-                open[i] = b.open();
-                high[i] = b.high();
-                low[i] = b.low();
-                close[i] = b.close();
-                volume[i] = b.volume();
-            }
-            return new StockBars(stock.ticker(), stock.name(), stock.market(),
-                    new PriceSeries(dates, open, high, low, close, volume));
+            return new StockBars(stock.ticker(), stock.name(), stock.market(), DailyBar.traded(bars));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import kr.vcp.scanner.config.ScannerConfig;
+import kr.vcp.scanner.errors.RefusedException;
 import kr.vcp.scanner.marketdata.MarketDataService;
 import kr.vcp.scanner.marketdata.DailyBar;
 
@@ -39,9 +40,9 @@ public class SyntheticService {
     }
 
     /** Asked of a scanner that serves real listings. */
-    public static final class GeneratorRefusedException extends RuntimeException {
+    public static final class GeneratorRefusedException extends RefusedException {
         GeneratorRefusedException(String message) {
-            super(message);
+            super(403, "generator_refused", message);
         }
     }
 

@@ -1,8 +1,7 @@
-package kr.vcp.scanner.scan;
+package kr.vcp.model;
 
 import java.util.EnumSet;
 import java.util.Set;
-import kr.vcp.model.Market;
 
 /** What one scan covers: a market, or both ranked together. */
 public enum MarketScope {
