@@ -38,7 +38,7 @@ class DatasetsIT {
         ServiceProcess synthetic = null;
         try {
             real = TestSystem.scanner("real-scanner", TestSystem.env(db, kafka, "VCP_DATASET", "krx"));
-            List<String> tickers = SampleData.load(real.baseUri(), Path.of(System.getProperty("vcp.sample-data")),
+            List<String> tickers = SampleData.load(real.baseUri(), TestSystem.WRITE_KEY, Path.of(System.getProperty("vcp.sample-data")),
                     t -> true);
             JsonNode before = TestSystem.scan(real, SCAN);
             Map<String, String> ratingsBefore = ratings(real, tickers);
@@ -78,7 +78,7 @@ class DatasetsIT {
             a = TestSystem.scanner("replica-a", env);
             b = TestSystem.scanner("replica-b", env);
             TestSystem.awaitReady(b, java.time.Duration.ofSeconds(30));
-            SampleData.load(a.baseUri(), Path.of(System.getProperty("vcp.sample-data")), t -> true);
+            SampleData.load(a.baseUri(), TestSystem.WRITE_KEY, Path.of(System.getProperty("vcp.sample-data")), t -> true);
 
             JsonNode onA = TestSystem.scan(a, SCAN);
             JsonNode onB = TestSystem.scan(b, SCAN);
@@ -134,6 +134,7 @@ class DatasetsIT {
 
     private static HttpResponse<String> post(URI uri, String body) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                .header(SharedServers.WRITE_KEY_HEADER, TestSystem.WRITE_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

@@ -30,6 +30,9 @@ final class TestSystem {
      */
     static final String DATASET = "synthetic";
 
+    /** The scanners' write key; the gateways forward scans with it. */
+    static final String WRITE_KEY = "e2e-write-key";
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Path LOGS = Path.of("target", "e2e-logs");
 
@@ -50,7 +53,7 @@ final class TestSystem {
 
     static Map<String, String> env(SharedServers.Database db, String kafka, String... more) {
         Map<String, String> env = new HashMap<>(Map.of(SharedServers.PG_URL_ENV, db.url(), SharedServers.KAFKA_ENV, kafka,
-                "VCP_DATASET", DATASET));
+                "VCP_DATASET", DATASET, SharedServers.WRITE_KEY_ENV, WRITE_KEY));
         for (int i = 0; i + 1 < more.length; i += 2) {
             env.put(more[i], more[i + 1]);
         }
@@ -82,7 +85,7 @@ final class TestSystem {
     /** A generated market of 400 listings with planted setups, into a scanner serving the synthetic dataset. */
     static void loadSample(ServiceProcess scanner) throws Exception {
         HttpResponse<String> generated = HTTP.send(HttpRequest.newBuilder(scanner.baseUri().resolve("/market-data/generate"))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", "application/json").header(SharedServers.WRITE_KEY_HEADER, WRITE_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"seed\": 11, \"tickers\": 400, \"days\": 300}")).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (generated.statusCode() != 200) {
@@ -93,7 +96,8 @@ final class TestSystem {
     /** POSTs {@code body} to /scan and returns the answer, failing unless it is 200. */
     static JsonNode scan(ServiceProcess scanner, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(scanner.baseUri().resolve("/scan"))
-                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Content-Type", "application/json").header(SharedServers.WRITE_KEY_HEADER, WRITE_KEY)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {
             throw new AssertionError("POST /scan " + body + " answered " + response.statusCode() + ": "

@@ -33,12 +33,12 @@ public final class LocalStack {
      * Scans the sample's last day and, while a day holds no VCP among its 53 stocks (2025-06-17 holds none), the
      * days before it, up to a month: the live page opens on the newest real signals, dated as they are.
      */
-    private static void firstScan(URI scanner) throws Exception {
+    private static void firstScan(URI scanner, String writeKey) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         java.time.LocalDate day = java.time.LocalDate.of(2025, 6, 17);
         for (int i = 0; i < 30; i++, day = day.minusDays(1)) {
             String scan = http.send(HttpRequest.newBuilder(scanner.resolve("/scan"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header(SharedServers.WRITE_KEY_HEADER, writeKey)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"market\": \"ALL\", \"top_n\": 20, \"min_score\": 5,"
                             + " \"as_of\": \"" + day + "\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
@@ -89,6 +89,8 @@ public final class LocalStack {
         env.put(SharedServers.KAFKA_ENV, bootstrap);
         String adminKey = System.getenv().getOrDefault("VCP_ADMIN_API_KEY", "local-admin-key");
         env.put("VCP_ADMIN_API_KEY", adminKey);
+        String writeKey = System.getenv().getOrDefault(SharedServers.WRITE_KEY_ENV, "local-write-key");
+        env.put(SharedServers.WRITE_KEY_ENV, writeKey);
         ServiceProcess scanner = ServiceProcess.start("vcp-scanner",
                 root.resolve("vcp-scanner/target/quarkus-app/quarkus-run.jar"), scannerPort, env, logs);
         started.push(scanner);
@@ -98,15 +100,16 @@ public final class LocalStack {
                 gatewayPort, env, logs);
         started.push(gateway);
 
-        List<String> tickers = SampleData.load(scanner.baseUri(), root.resolve("sample-data"), t -> true);
+        List<String> tickers = SampleData.load(scanner.baseUri(), writeKey, root.resolve("sample-data"), t -> true);
         System.out.println("Loaded " + tickers.size() + " real stocks from sample-data/");
-        firstScan(scanner.baseUri());
+        firstScan(scanner.baseUri(), writeKey);
 
         URI ws = URI.create("ws://127.0.0.1:" + gateway.port() + "/ws");
         System.out.println();
         System.out.println("Running. Ctrl-C stops everything.");
         System.out.println("  live page " + gateway.baseUri() + "/   (the signals, updating live)");
-        System.out.println("  scanner   " + scanner.baseUri() + "   (POST /scan, /market-data/..., /q/swagger-ui)");
+        System.out.println("  scanner   " + scanner.baseUri() + "   (POST /scan, /market-data/... with X-API-Key: " + writeKey
+                + "; /q/swagger-ui)");
         System.out.println("  gateway   " + gateway.baseUri() + "   (GET /ws/stats; /admin/* with X-API-Key: " + adminKey + ")");
         System.out.println("  websocket " + ws + "   (send {\"type\": \"subscribe\", \"topic\": \"signal:vcp\"})");
         System.out.println("  logs      " + logs);

@@ -24,13 +24,16 @@ public final class SampleData {
     private SampleData() {
     }
 
-    /** Imports the stock master, then the bars of every ticker {@code include} accepts; returns the tickers. */
-    public static List<String> load(URI scanner, Path folder, Predicate<String> include) {
-        post(scanner.resolve("/market-data/stocks"), folder.resolve("stocks.csv"));
+    /**
+     * Imports the stock master, then the bars of every ticker {@code include} accepts, with the scanner's write
+     * key; returns the tickers.
+     */
+    public static List<String> load(URI scanner, String writeKey, Path folder, Predicate<String> include) {
+        post(scanner.resolve("/market-data/stocks"), writeKey, folder.resolve("stocks.csv"));
         try (Stream<Path> files = Files.list(folder.resolve("prices"))) {
             List<Path> selected = files.filter(f -> f.getFileName().toString().endsWith(".csv"))
                     .filter(f -> include.test(ticker(f))).sorted().toList();
-            selected.forEach(f -> post(scanner.resolve("/market-data/bars/" + ticker(f)), f));
+            selected.forEach(f -> post(scanner.resolve("/market-data/bars/" + ticker(f)), writeKey, f));
             return selected.stream().map(SampleData::ticker).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -42,10 +45,10 @@ public final class SampleData {
         return name.substring(0, name.length() - ".csv".length());
     }
 
-    private static void post(URI uri, Path file) {
+    private static void post(URI uri, String writeKey, Path file) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri)
-                    .header("Content-Type", "text/csv; charset=UTF-8")
+                    .header("Content-Type", "text/csv; charset=UTF-8").header(SharedServers.WRITE_KEY_HEADER, writeKey)
                     .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 public final class ScanBenchmark {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String WRITE_KEY = "bench-write-key";
     private static final Pattern TICKER = Pattern.compile("\"ticker\":\"([0-9A-Z]{6})\"");
 
     private ScanBenchmark() {
@@ -41,7 +42,7 @@ public final class ScanBenchmark {
             Map<String, String> env = Map.of(SharedServers.PG_URL_ENV, pg.url(), SharedServers.KAFKA_ENV,
                     kafka.bootstrapServers(), "VCP_SCHEDULE_CRON", "off", "VCP_IMPORT_DIRECTORY_ROOT", files.toString(),
                     // Generated listings, so the synthetic dataset, even though they come in as pykrx files.
-                    "VCP_DATASET", "synthetic",
+                    "VCP_DATASET", "synthetic", SharedServers.WRITE_KEY_ENV, WRITE_KEY,
                     // Each phase of the imports and loads in the log: target/benchmark/bench-scanner.log.
                     "QUARKUS_LOG_CATEGORY__KR_VCP_SCANNER_MARKETDATA__LEVEL", "DEBUG");
             try (ServiceProcess scanner = ServiceProcess.start("bench-scanner-import", jar, 0, env, logs)) {
@@ -194,6 +195,7 @@ public final class ScanBenchmark {
 
     private static String post(URI uri, String body, String type) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", type)
+                .header(SharedServers.WRITE_KEY_HEADER, WRITE_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         if (response.statusCode() != 200) {

@@ -13,6 +13,10 @@ public final class SharedServers {
     public static final String PG_PASSWORD_ENV = "VCP_PG_PASSWORD";
     /** Where an existing Kafka is, e.g. {@code 127.0.0.1:9092}; unset starts one. */
     public static final String KAFKA_ENV = "VCP_KAFKA_BOOTSTRAP";
+    /** The scanner's write key (scans, imports, the generator), which the gateway forwards scans with too. */
+    public static final String WRITE_KEY_ENV = "VCP_WRITE_API_KEY";
+    /** The header a write sends the key in. */
+    public static final String WRITE_KEY_HEADER = "X-API-Key";
 
     private static final String PG_PROPERTY = "kr.vcp.infra.pg-url";
     private static final String KAFKA_PROPERTY = "kr.vcp.infra.kafka-bootstrap";

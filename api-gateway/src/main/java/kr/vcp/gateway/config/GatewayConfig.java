@@ -14,6 +14,16 @@ public interface GatewayConfig {
 
     Admin admin();
 
+    Scanner scanner();
+
+    interface Scanner {
+        /**
+         * The scanner's write key ({@code VCP_WRITE_API_KEY}), which the gateway sends with the scans it forwards for
+         * the live page; unset, the scanner refuses them (401, passed through).
+         */
+        Optional<String> writeApiKey();
+    }
+
     Ws ws();
 
     interface Ws {

@@ -3,6 +3,7 @@ package kr.vcp.gateway.dashboard;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,7 +21,7 @@ public interface ScannerClient {
     @Path("/scan")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    Uni<Response> scan(String body);
+    Uni<Response> scan(@HeaderParam("X-API-Key") String writeKey, String body);
 
     @GET
     @Path("/analysis/{ticker}")

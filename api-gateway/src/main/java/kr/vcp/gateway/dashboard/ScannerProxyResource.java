@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import kr.vcp.gateway.config.GatewayConfig;
 import kr.vcp.model.ApiError;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -23,16 +24,19 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class ScannerProxyResource {
 
     private final ScannerClient scanner;
+    private final GatewayConfig config;
 
-    public ScannerProxyResource(@RestClient ScannerClient scanner) {
+    public ScannerProxyResource(@RestClient ScannerClient scanner, GatewayConfig config) {
         this.scanner = scanner;
+        this.config = config;
     }
 
     @POST
     @Path("/scan")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> scan(String body) {
-        return passThrough(scanner.scan(body == null || body.isBlank() ? "{}" : body));
+        return passThrough(scanner.scan(config.scanner().writeApiKey().orElse(null),
+                body == null || body.isBlank() ? "{}" : body));
     }
 
     @GET

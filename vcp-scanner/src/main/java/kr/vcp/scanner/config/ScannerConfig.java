@@ -22,6 +22,16 @@ public interface ScannerConfig {
 
     Market market();
 
+    Security security();
+
+    interface Security {
+        /**
+         * The key every write (scans, imports, the generator) sends in {@code X-API-Key}
+         * ({@code VCP_WRITE_API_KEY}); while unset, writes are refused. Reading needs none.
+         */
+        java.util.Optional<String> writeApiKey();
+    }
+
     /**
      * The dataset this scanner serves, which is also the PostgreSQL schema all its tables live in: {@code krx}, the
      * real listings, or {@code synthetic}, the generator's market for development, demos and benchmarks. A scanner
