@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import kr.vcp.scanner.analysis.PriceSeries;
 import kr.vcp.scanner.marketdata.MarketDataService.NamedFile;
 
@@ -24,16 +25,26 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
         Map<String, List<DailyBar>> changed, Map<String, List<InvestorFlow>> flows,
         int tickersWithBars, int barRows, int flowRows, List<SkippedLine> skipped, List<SkippedLine> rejected) {
 
-    /** Listings and bars made in this process (the generator's): every bar to be written as new. */
-    static BulkImport of(List<StockListing> stocks, Map<String, List<DailyBar>> bars) {
+    /** Files read at once on every core, then handed on in their order. */
+    private static final int CHUNK_FILES = 128;
+
+    /**
+     * Listings and bars made in this process (the generator's): every bar to be written as new, each ticker's
+     * handed to {@code newDays}.
+     */
+    static BulkImport of(List<StockListing> stocks, Map<String, List<DailyBar>> bars,
+            BiConsumer<String, List<DailyBar>> newDays) {
+        bars.forEach(newDays);
         int rows = bars.values().stream().mapToInt(List::size).sum();
         return new BulkImport(List.copyOf(stocks), bars, Map.of(), Map.of(), bars.size(), rows, 0, List.of(),
                 List.of());
     }
 
-    static BulkImport read(List<NamedFile> files, MarketSnapshot held) {
-        // Each file on its own first, on every core; then in order, so a second file of a ticker is the refused one.
-        List<FileRead> reads = files.parallelStream().map(f -> FileRead.of(f, held)).toList();
+    /**
+     * Reads {@code files} and compares each bar with {@code held}; each accepted file's new days go to
+     * {@code newDays} as soon as its chunk is read, so that they can be written while the next chunk is parsed.
+     */
+    static BulkImport read(List<NamedFile> files, MarketSnapshot held, BiConsumer<String, List<DailyBar>> newDays) {
         List<StockListing> stocks = new ArrayList<>();
         Map<String, List<DailyBar>> newBars = new LinkedHashMap<>();
         Map<String, List<DailyBar>> changed = new LinkedHashMap<>();
@@ -44,30 +55,36 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
         List<SkippedLine> rejected = new ArrayList<>();
         int barRows = 0;
         int flowRows = 0;
-        for (FileRead r : reads) {
-            String name = r.file().name();
-            if (r.error() != null) {
-                rejected.add(new SkippedLine(name, 1, r.error()));
-                continue;
-            }
-            Map<String, String> firstFiles = r.kind() == MarketDataFiles.Kind.BARS ? barFiles : flowFiles;
-            String first = r.ticker() == null ? null : firstFiles.putIfAbsent(r.ticker(), name);
-            if (first != null) {
-                rejected.add(new SkippedLine(name, 1, "a second file for " + r.ticker() + ": " + first
-                        + " is imported"));
-                continue;
-            }
-            skipped.addAll(r.skipped());
-            switch (r.kind()) {
-                case STOCKS -> stocks.addAll(r.stocks());
-                case BARS -> {
-                    barRows += r.rows();
-                    newBars.put(r.ticker(), r.newBars());
-                    changed.put(r.ticker(), r.changed());
+        for (int from = 0; from < files.size(); from += CHUNK_FILES) {
+            // Each file on its own, on every core; then in order, so that a ticker's second file is the one refused.
+            List<FileRead> reads = files.subList(from, Math.min(files.size(), from + CHUNK_FILES)).parallelStream()
+                    .map(f -> FileRead.of(f, held)).toList();
+            for (FileRead r : reads) {
+                String name = r.file().name();
+                if (r.error() != null) {
+                    rejected.add(new SkippedLine(name, 1, r.error()));
+                    continue;
                 }
-                default -> {
-                    flowRows += r.rows();
-                    flows.put(r.ticker(), r.flows());
+                Map<String, String> firstFiles = r.kind() == MarketDataFiles.Kind.BARS ? barFiles : flowFiles;
+                String first = r.ticker() == null ? null : firstFiles.putIfAbsent(r.ticker(), name);
+                if (first != null) {
+                    rejected.add(new SkippedLine(name, 1, "a second file for " + r.ticker() + ": " + first
+                            + " is imported"));
+                    continue;
+                }
+                skipped.addAll(r.skipped());
+                switch (r.kind()) {
+                    case STOCKS -> stocks.addAll(r.stocks());
+                    case BARS -> {
+                        barRows += r.rows();
+                        newBars.put(r.ticker(), r.newBars());
+                        changed.put(r.ticker(), r.changed());
+                        newDays.accept(r.ticker(), r.newBars());
+                    }
+                    default -> {
+                        flowRows += r.rows();
+                        flows.put(r.ticker(), r.flows());
+                    }
                 }
             }
         }
@@ -77,7 +94,8 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
         flows.values().removeIf(List::isEmpty);
         Map<String, StockListing> listed = new LinkedHashMap<>();
         stocks.forEach(l -> listed.put(l.ticker(), l));
-        return new BulkImport(List.copyOf(listed.values()), newBars, changed, flows, tickersWithBars, barRows, flowRows, skipped, rejected);
+        return new BulkImport(List.copyOf(listed.values()), newBars, changed, flows, tickersWithBars, barRows, flowRows,
+                skipped, rejected);
     }
 
     /**

@@ -6,19 +6,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.sql.Array;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
 import kr.vcp.scanner.db.AdvisoryLocks;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
 
 /**
@@ -69,22 +72,23 @@ public class BulkWriter {
     /**
      * What a write did.
      *
-     * @param rows        rows inserted or changed
+     * @param read          the import as read
+     * @param rows          rows inserted or changed
      * @param ownChangeUpTo the newest change to the market when the held market was current as this write began,
-     *                    so that it plus this write is what the tables hold; -1 otherwise
+     *                      so that it plus this write is what the tables hold; -1 otherwise
      */
-    public record Written(int rows, long ownChangeUpTo) {
+    record Written(BulkImport read, int rows, long ownChangeUpTo) {
     }
 
     /**
-     * Writes what {@code read} holds in one transaction. Its new days are copied straight into the table (the fast
-     * path: no lookup per row); should one of them exist after all (a halt, or a write the held market has not
-     * caught up with), they are merged instead.
+     * Writes one import in one transaction while {@code reading} reads it: the days the held market lacks are
+     * streamed by {@code COPY} straight into the table as each file is read (the fast path: no lookup per row, and
+     * the database inserts while the next files are parsed); should one of them exist after all (a halt, or a write
+     * the held market has not caught up with), they are merged instead. Stocks, changed days and flows follow.
+     *
+     * @param reading reads the import, handing each ticker's new days to the sink it is given, and returns it whole
      */
-    public Written write(BulkImport read, MarketSnapshot held) {
-        if (read.stocks().isEmpty() && read.newBars().isEmpty() && read.changed().isEmpty() && read.flows().isEmpty()) {
-            return new Written(0, -1);
-        }
+    Written write(MarketSnapshot held, Function<BiConsumer<String, List<DailyBar>>, BulkImport> reading) {
         try (Connection conn = dataSource.getConnection()) {
             conn.setAutoCommit(false);
             try (Statement st = conn.createStatement()) {
@@ -97,28 +101,30 @@ public class BulkWriter {
                 boolean heldIsCurrent = lastChange(st) == held.version();
                 // This write records the tickers it touches itself (below); the tables' triggers record nothing.
                 st.execute("SET LOCAL vcp.changes_recorded = 'on'");
-                Set<String> unheldHistory = unheldHistory(conn, read, held);
-                int written = 0;
+                Savepoint beforeCopy = conn.setSavepoint();
+                long started = System.nanoTime();
+                NewDays days = new NewDays(copy);
+                BulkImport read;
+                try {
+                    read = reading.apply(days::add);
+                } catch (RuntimeException e) {
+                    days.cancel();
+                    throw e;
+                }
+                int written = (int) days.finish();
+                if (days.conflicted()) {
+                    conn.rollback(beforeCopy);
+                    Log.infof("Some of the new days are stored already: merging them instead");
+                    written = read.newBars().isEmpty() ? 0 : merge(st, copy, read.newBars());
+                }
+                Log.debugf("Read and new days copied in %d ms", (System.nanoTime() - started) / 1_000_000);
+                // After a conflict the new days were merged into history of theirs: read back, not taken in.
+                boolean readBack = days.conflicted() || unheldHistory(conn, read, held);
                 if (!read.stocks().isEmpty()) {
                     st.execute("CREATE TEMP TABLE stocks_in (LIKE stocks) ON COMMIT DROP");
                     copy.copyIn("COPY stocks_in (ticker, name, market) FROM STDIN (FORMAT csv)", new StringReader(
                             csv(read.stocks().stream().map(l -> List.of(l.ticker(), l.name(), l.market().name())))));
                     written += st.executeUpdate(MERGE_STOCKS);
-                }
-                if (!read.newBars().isEmpty()) {
-                    long started = System.nanoTime();
-                    Savepoint before = conn.setSavepoint();
-                    try {
-                        written += (int) copyBars(copy, "daily_bars", read.newBars());
-                    } catch (SQLException e) {
-                        if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                            throw e;
-                        }
-                        conn.rollback(before);
-                        Log.infof("Some of the new days are stored already (%s): merging them instead", e.getMessage());
-                        written += merge(st, copy, read.newBars());
-                    }
-                    Log.debugf("New bars copied in %d ms", (System.nanoTime() - started) / 1_000_000);
                 }
                 if (!read.changed().isEmpty()) {
                     written += merge(st, copy, read.changed());
@@ -133,7 +139,7 @@ public class BulkWriter {
                 }
                 long last = lastChange(st);
                 conn.commit();
-                return new Written(written, heldIsCurrent && unheldHistory.isEmpty() ? last : -1);
+                return new Written(read, written, heldIsCurrent && !readBack ? last : -1);
             } catch (SQLException | IOException | RuntimeException e) {
                 conn.rollback();
                 throw e;
@@ -146,35 +152,115 @@ public class BulkWriter {
     }
 
     /**
-     * Tickers this write lists anew whose bars or flows the tables already hold: the held market never had them
-     * (it holds listings only), so it cannot add this write to them and must read them back.
+     * The days the held market lacks, streamed into {@code daily_bars} by one {@code COPY} as they are read. A
+     * conflict (one of them stored already) ends the stream; the caller merges them all instead.
      */
-    private static Set<String> unheldHistory(Connection conn, BulkImport read, MarketSnapshot held)
-            throws SQLException {
-        String[] listed = read.stocks().stream().map(StockListing::ticker).filter(t -> held.stock(t).isEmpty())
-                .toArray(String[]::new);
-        Set<String> found = new HashSet<>();
-        if (listed.length == 0) {
-            return found;
+    private static final class NewDays {
+
+        private static final String SQL = "COPY daily_bars (ticker, trade_date, open, high, low, close, volume, halted)"
+                + " FROM STDIN (FORMAT csv)";
+
+        private final CopyManager copy;
+        private final StringBuilder text = new StringBuilder(1 << 20);
+        private CopyIn in;
+        private boolean conflicted;
+
+        NewDays(CopyManager copy) {
+            this.copy = copy;
         }
-        try (PreparedStatement ps = conn.prepareStatement("""
-                SELECT ticker FROM daily_bars WHERE ticker = ANY(?)
-                UNION SELECT ticker FROM investor_flows WHERE ticker = ANY(?)""")) {
-            Array tickers = conn.createArrayOf("varchar", listed);
-            ps.setArray(1, tickers);
-            ps.setArray(2, tickers);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(rs.getString(1));
-                }
+
+        void add(String ticker, List<DailyBar> bars) {
+            if (conflicted || bars.isEmpty()) {
+                return;
+            }
+            appendCsv(text, ticker, bars);
+            if (text.length() >= 1 << 20) {
+                send();
             }
         }
-        return found;
+
+        /** Ends the stream; returns the rows copied (0 after a conflict). */
+        long finish() throws SQLException {
+            send();
+            if (in == null || conflicted) {
+                return 0;
+            }
+            try {
+                return in.endCopy();
+            } catch (SQLException e) {
+                conflict(e);
+                return 0;
+            }
+        }
+
+        boolean conflicted() {
+            return conflicted;
+        }
+
+        void cancel() {
+            try {
+                if (in != null && in.isActive()) {
+                    in.cancelCopy();
+                }
+            } catch (SQLException e) {
+                Log.debugf("cancelling the copy: %s", e.getMessage());
+            }
+        }
+
+        private void send() {
+            if (conflicted || text.isEmpty()) {
+                return;
+            }
+            try {
+                if (in == null) {
+                    in = copy.copyIn(SQL);
+                }
+                byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+                in.writeToCopy(bytes, 0, bytes.length);
+            } catch (SQLException e) {
+                conflict(e);
+            }
+            text.setLength(0);
+        }
+
+        private void conflict(SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new IllegalStateException("copying new days failed: " + e.getMessage(), e);
+            }
+            conflicted = true;
+            cancel();
+        }
+    }
+
+    /**
+     * Whether the tables held history of a ticker this write lists anew: the held market never had it (it holds
+     * listings only), so it cannot add this write to it and must read it back. Asked after the new days were
+     * copied in, before anything else: a new listing's bars in the table are then exactly its copied days.
+     */
+    private static boolean unheldHistory(Connection conn, BulkImport read, MarketSnapshot held) throws SQLException {
+        List<String> listed = read.stocks().stream().map(StockListing::ticker).filter(t -> held.stock(t).isEmpty())
+                .toList();
+        if (listed.isEmpty()) {
+            return false;
+        }
+        Integer[] copied = listed.stream().map(t -> read.newBars().getOrDefault(t, List.of()).size())
+                .toArray(Integer[]::new);
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT count(*) FROM unnest(?::varchar[], ?::int[]) AS t(ticker, copied)
+                WHERE (SELECT count(*) FROM daily_bars d WHERE d.ticker = t.ticker) <> t.copied
+                   OR EXISTS (SELECT 1 FROM investor_flows f WHERE f.ticker = t.ticker)""")) {
+            ps.setArray(1, conn.createArrayOf("varchar", listed.toArray()));
+            ps.setArray(2, conn.createArrayOf("int4", copied));
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     /** Every ticker this write touched, as one change: replicas reload them (this one takes them in). */
     private static void recordChange(Connection conn, BulkImport read) throws SQLException {
-        Set<String> touched = new java.util.TreeSet<>();
+        Set<String> touched = new TreeSet<>();
         read.stocks().forEach(l -> touched.add(l.ticker()));
         touched.addAll(read.newBars().keySet());
         touched.addAll(read.changed().keySet());
@@ -212,6 +298,18 @@ public class BulkWriter {
         return text.toString();
     }
 
+    /** One ticker's bars as COPY's CSV rows; an empty field is NULL: a halt has no open, high or low. */
+    private static void appendCsv(StringBuilder text, String ticker, List<DailyBar> bars) {
+        for (DailyBar b : bars) {
+            text.append(ticker).append(',').append(b.date()).append(',')
+                    .append(b.open() == null ? "" : b.open()).append(',')
+                    .append(b.high() == null ? "" : b.high()).append(',')
+                    .append(b.low() == null ? "" : b.low()).append(',')
+                    .append(b.close()).append(',').append(b.volume()).append(',').append(b.halted() ? 't' : 'f')
+                    .append('\n');
+        }
+    }
+
     /** Copies {@code bars} into {@code table}; returns the rows copied. */
     private static long copyBars(CopyManager copy, String table, Map<String, List<DailyBar>> bars)
             throws SQLException, IOException {
@@ -221,18 +319,12 @@ public class BulkWriter {
         StringBuilder text = new StringBuilder(CHUNK_ROWS * 48);
         int rows = 0;
         for (Map.Entry<String, List<DailyBar>> e : bars.entrySet()) {
-            for (DailyBar b : e.getValue()) {
-                // An empty field is NULL in CSV: a halt has no open, high or low.
-                text.append(e.getKey()).append(',').append(b.date()).append(',')
-                        .append(b.open() == null ? "" : b.open()).append(',')
-                        .append(b.high() == null ? "" : b.high()).append(',')
-                        .append(b.low() == null ? "" : b.low()).append(',')
-                        .append(b.close()).append(',').append(b.volume()).append(',').append(b.halted() ? 't' : 'f')
-                        .append('\n');
-                if (++rows % CHUNK_ROWS == 0) {
-                    copied += copy.copyIn(sql, new StringReader(text.toString()));
-                    text.setLength(0);
-                }
+            appendCsv(text, e.getKey(), e.getValue());
+            rows += e.getValue().size();
+            if (rows >= CHUNK_ROWS) {
+                copied += copy.copyIn(sql, new StringReader(text.toString()));
+                text.setLength(0);
+                rows = 0;
             }
         }
         if (!text.isEmpty()) {

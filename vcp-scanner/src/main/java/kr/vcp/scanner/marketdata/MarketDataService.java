@@ -5,11 +5,9 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiConsumer;
 
 /** Imports market data files idempotently: importing the same file twice changes nothing the second time. */
 @ApplicationScoped
@@ -88,31 +86,34 @@ public class MarketDataService {
      * this replica's held market takes the write in without reading it back when nothing else wrote meanwhile.
      */
     public Uni<BulkSummary> importAll(String source, List<NamedFile> files) {
-        return importRead(source, files.size(), held -> BulkImport.read(files, held));
+        return importRead(source, files.size(), (held, newDays) -> BulkImport.read(files, held, newDays));
     }
 
     /** Listings and their bars made here (the generator's), written as an import of them would be. */
     public Uni<Integer> load(String source, List<StockListing> stocks, Map<String, List<DailyBar>> bars) {
-        return importRead(source, 0, held -> BulkImport.of(stocks, bars)).map(BulkSummary::changed);
+        return importRead(source, 0, (held, newDays) -> BulkImport.of(stocks, bars, newDays))
+                .map(BulkSummary::changed);
     }
 
-    private Uni<BulkSummary> importRead(String source, int files, Function<MarketSnapshot, BulkImport> reader) {
+    /** How an import is read: against the held market, handing each ticker's new days on as soon as it has them. */
+    private interface Reading {
+        BulkImport read(MarketSnapshot held, BiConsumer<String, List<DailyBar>> newDays);
+    }
+
+    private Uni<BulkSummary> importRead(String source, int files, Reading reading) {
         long started = System.nanoTime();
         return market.current()
-                // Parsing a million lines, comparing them with the held market and COPY through JDBC: CPU work and
-                // blocking calls, on a worker thread.
+                // Parsing a million lines and comparing them with the held market, while COPY through JDBC writes
+                // what is new: CPU work and blocking calls, on a worker thread.
                 .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    BulkImport read = reader.apply(held);
-                    long parsed = System.nanoTime();
-                    BulkWriter.Written written = writer.write(read, held);
+                    BulkWriter.Written written = writer.write(held, newDays -> reading.read(held, newDays));
                     long stored = System.nanoTime();
-                    if (written.ownChangeUpTo() >= 0) {
-                        market.adopt(held, written.ownChangeUpTo(), read);
+                    if (written.rows() > 0 && written.ownChangeUpTo() >= 0) {
+                        market.adopt(held, written.ownChangeUpTo(), written.read());
                     }
-                    Log.debugf("Import %s: read and compared in %d ms, written in %d ms, held in %d ms", source,
-                            (parsed - started) / 1_000_000, (stored - parsed) / 1_000_000,
-                            (System.nanoTime() - stored) / 1_000_000);
-                    return summary(source, files, read, written.rows(), started);
+                    Log.debugf("Import %s: read and written in %d ms, held in %d ms", source,
+                            (stored - started) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
+                    return summary(source, files, written.read(), written.rows(), started);
                 })))
                 .call(summary -> summary.changed() >= ANALYZE_AFTER_ROWS ? repository.analyze()
                         : Uni.createFrom().voidItem());
