@@ -195,7 +195,7 @@ public class MarketDataRepository {
         return pool.query("ANALYZE stocks, daily_bars, investor_flows").execute().replaceWithVoid();
     }
 
-    private static int[] ints(Integer[] values) {
+    static int[] ints(Integer[] values) {
         int[] out = new int[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = values[i];
@@ -203,7 +203,7 @@ public class MarketDataRepository {
         return out;
     }
 
-    private static long[] longs(Long[] values) {
+    static long[] longs(Long[] values) {
         long[] out = new long[values.length];
         for (int i = 0; i < values.length; i++) {
             out[i] = values[i];

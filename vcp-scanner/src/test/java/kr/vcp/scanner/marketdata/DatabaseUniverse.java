@@ -41,34 +41,18 @@ final class DatabaseUniverse {
     static List<StockBars> read(Pool pool, LocalDate day, int lookbackDays) {
         Map<String, InvestorFlows> flows = new HashMap<>();
         for (Row row : pool.preparedQuery(RECENT_FLOWS).execute(Tuple.of(day)).await().indefinitely()) {
-            flows.put(row.getString("ticker"), new InvestorFlows(longs(row.getArrayOfLongs("foreigners")),
-                    longs(row.getArrayOfLongs("institutions"))));
+            flows.put(row.getString("ticker"), new InvestorFlows(MarketDataRepository.longs(row.getArrayOfLongs("foreigners")),
+                    MarketDataRepository.longs(row.getArrayOfLongs("institutions"))));
         }
         List<StockBars> universe = new ArrayList<>();
         for (Row row : pool.preparedQuery(UNIVERSE).execute(Tuple.of(day, lookbackDays)).await().indefinitely()) {
             String ticker = row.getString("ticker");
             universe.add(new StockBars(ticker, row.getString("name"), Market.valueOf(row.getString("market")),
-                    new PriceSeries(row.getArrayOfLocalDates("dates"), ints(row.getArrayOfIntegers("opens")),
-                            ints(row.getArrayOfIntegers("highs")), ints(row.getArrayOfIntegers("lows")),
-                            ints(row.getArrayOfIntegers("closes")), longs(row.getArrayOfLongs("volumes"))),
+                    new PriceSeries(row.getArrayOfLocalDates("dates"), MarketDataRepository.ints(row.getArrayOfIntegers("opens")),
+                            MarketDataRepository.ints(row.getArrayOfIntegers("highs")), MarketDataRepository.ints(row.getArrayOfIntegers("lows")),
+                            MarketDataRepository.ints(row.getArrayOfIntegers("closes")), MarketDataRepository.longs(row.getArrayOfLongs("volumes"))),
                     flows.get(ticker)));
         }
         return universe;
-    }
-
-    private static int[] ints(Integer[] values) {
-        int[] out = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
-
-    private static long[] longs(Long[] values) {
-        long[] out = new long[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 }
