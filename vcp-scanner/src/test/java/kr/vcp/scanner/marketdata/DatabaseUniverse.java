@@ -1,5 +1,8 @@
 package kr.vcp.scanner.marketdata;
 
+import static kr.vcp.scanner.marketdata.MarketDataRepository.ints;
+import static kr.vcp.scanner.marketdata.MarketDataRepository.longs;
+
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -41,16 +44,16 @@ final class DatabaseUniverse {
     static List<StockBars> read(Pool pool, LocalDate day, int lookbackDays) {
         Map<String, InvestorFlows> flows = new HashMap<>();
         for (Row row : pool.preparedQuery(RECENT_FLOWS).execute(Tuple.of(day)).await().indefinitely()) {
-            flows.put(row.getString("ticker"), new InvestorFlows(MarketDataRepository.longs(row.getArrayOfLongs("foreigners")),
-                    MarketDataRepository.longs(row.getArrayOfLongs("institutions"))));
+            flows.put(row.getString("ticker"), new InvestorFlows(longs(row.getArrayOfLongs("foreigners")),
+                    longs(row.getArrayOfLongs("institutions"))));
         }
         List<StockBars> universe = new ArrayList<>();
         for (Row row : pool.preparedQuery(UNIVERSE).execute(Tuple.of(day, lookbackDays)).await().indefinitely()) {
             String ticker = row.getString("ticker");
             universe.add(new StockBars(ticker, row.getString("name"), Market.valueOf(row.getString("market")),
-                    new PriceSeries(row.getArrayOfLocalDates("dates"), MarketDataRepository.ints(row.getArrayOfIntegers("opens")),
-                            MarketDataRepository.ints(row.getArrayOfIntegers("highs")), MarketDataRepository.ints(row.getArrayOfIntegers("lows")),
-                            MarketDataRepository.ints(row.getArrayOfIntegers("closes")), MarketDataRepository.longs(row.getArrayOfLongs("volumes"))),
+                    new PriceSeries(row.getArrayOfLocalDates("dates"), ints(row.getArrayOfIntegers("opens")),
+                            ints(row.getArrayOfIntegers("highs")), ints(row.getArrayOfIntegers("lows")),
+                            ints(row.getArrayOfIntegers("closes")), longs(row.getArrayOfLongs("volumes"))),
                     flows.get(ticker)));
         }
         return universe;
