@@ -16,10 +16,22 @@ public class MarketDataService {
     /**
      * @param rows    rows read from the file
      * @param changed rows inserted or updated (0 on a re-import of the same file)
-     * @param skipped lines left out, each with its reason
+     * @param skipped      lines left out, each with its reason: the first {@value #REPORTED_LINES}
+     * @param skippedTotal lines left out in all
      */
-    public record ImportSummary(String source, int rows, int changed, List<SkippedLine> skipped) {
+    public record ImportSummary(
+            @JsonProperty("source") String source,
+            @JsonProperty("rows") int rows,
+            @JsonProperty("changed") int changed,
+            @JsonProperty("skipped") List<SkippedLine> skipped,
+            @JsonProperty("skipped_total") int skippedTotal) {
     }
+
+    /** Skipped lines an answer lists; the rest are counted. */
+    static final int REPORTED_LINES = 100;
+
+    /** Skipped lines the log names one by one; the rest are counted in one line. */
+    private static final int LOGGED_LINES = 20;
 
     /** Rows changed by one import from which the planner's statistics are refreshed. */
     private static final int ANALYZE_AFTER_ROWS = 10_000;
@@ -54,6 +66,7 @@ public class MarketDataService {
             @JsonProperty("flows") int flows,
             @JsonProperty("changed") int changed,
             @JsonProperty("skipped") List<SkippedLine> skipped,
+            @JsonProperty("skipped_total") int skippedTotal,
             @JsonProperty("rejected") List<SkippedLine> rejected,
             @JsonProperty("duration_ms") long durationMs) {
     }
@@ -75,7 +88,7 @@ public class MarketDataService {
                 case BARS -> done.bars();
                 default -> done.flows();
             };
-            return new ImportSummary(file.name(), rows, done.changed(), done.skipped());
+            return new ImportSummary(file.name(), rows, done.changed(), done.skipped(), done.skippedTotal());
         });
     }
 
@@ -120,9 +133,16 @@ public class MarketDataService {
     }
 
     private static BulkSummary summary(String source, int files, BulkImport read, int changed, long started) {
-        read.skipped().forEach(s -> Log.warnf("%s line %d skipped: %s", s.source(), s.line(), s.reason()));
+        List<SkippedLine> skipped = read.skipped();
+        skipped.stream().limit(LOGGED_LINES).forEach(s -> Log.warnf("%s line %d skipped: %s", s.source(), s.line(),
+                s.reason()));
+        if (skipped.size() > LOGGED_LINES) {
+            Log.warnf("Import %s: %d more lines skipped (the answer lists the first %d)", source,
+                    skipped.size() - LOGGED_LINES, REPORTED_LINES);
+        }
         var summary = new BulkSummary(source, files, read.stocks().size(), read.tickersWithBars(), read.barRows(),
-                read.flowRows(), changed, read.skipped(), read.rejected(), (System.nanoTime() - started) / 1_000_000);
+                read.flowRows(), changed, List.copyOf(skipped.subList(0, Math.min(REPORTED_LINES, skipped.size()))), skipped.size(),
+                read.rejected(), (System.nanoTime() - started) / 1_000_000);
         Log.infof("Import %s: %d files, %d stocks, %d tickers, %d bars, %d flow rows, %d changed, %d lines skipped,"
                 + " %d files rejected, %d ms", source, files, summary.stocks(), summary.tickersWithBars(),
                 summary.bars(), summary.flows(), changed, read.skipped().size(), read.rejected().size(),

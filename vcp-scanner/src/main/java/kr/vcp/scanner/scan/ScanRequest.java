@@ -3,6 +3,7 @@ package kr.vcp.scanner.scan;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record ScanRequest(
         @Min(value = 0, message = "must be an integer from 0 to 10")
         @Max(value = 10, message = "must be an integer from 0 to 10")
         Integer minScore,
-        @JsonProperty("as_of") LocalDate asOf) {
+        @JsonProperty("as_of") @PastOrPresent(message = "must be a trading day, not after today") LocalDate asOf) {
 
     /** An empty body: every default. */
     static final ScanRequest DEFAULTS = new ScanRequest(null, null, null, null);

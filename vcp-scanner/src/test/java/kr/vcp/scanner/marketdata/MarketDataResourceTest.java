@@ -106,4 +106,19 @@ class MarketDataResourceTest {
 
         given().get("/market-data/stocks").then().statusCode(200).body("size()", equalTo(before));
     }
+
+    @Test
+    void aFileOfThousandsOfJunkLinesListsTheFirstHundredAndCountsThemAll() {
+        StringBuilder junk = new StringBuilder(String.join(",", MarketDataFiles.BAR_HEADER)).append('\n');
+        for (int i = 0; i < 5_000; i++) {
+            junk.append("junk line ").append(i).append('\n');
+        }
+        junk.append("2025-06-17,1000,1100,900,1050,12345,0\n");
+        given().contentType("text/csv; charset=UTF-8").body(junk.toString()).post("/market-data/bars/J00010").then()
+                .statusCode(200)
+                .body("rows", equalTo(1))
+                .body("skipped.size()", equalTo(100))
+                .body("skipped_total", equalTo(5_000))
+                .body("skipped[99].line", equalTo(101));
+    }
 }

@@ -230,6 +230,8 @@ class ScanResourceTest {
             top_n as a fraction | {"top_n": 5.5}                       | invalid_request | top_n
             market as a number  | {"market": 1}                        | invalid_request | market
             as_of not a date    | {"as_of": "17/06/2025"}              | invalid_request | as_of
+            as_of in the future | {"as_of": "2999-01-04"}               | invalid_request | as_of
+            as_of year 999999999 | {"as_of": "+999999999-12-31"}      | invalid_request | as_of
             unknown field       | {"market": "KOSPI", "topN": 5}       | invalid_request | topN
             malformed JSON      | {"market": "KOSPI",                  | malformed_json  | body
             not an object       | [1, 2, 3]                            | invalid_request | body
