@@ -60,9 +60,6 @@ public class BulkWriter {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    /** Rows per COPY chunk handed to the driver: about 4 MB of text. */
-    private static final int CHUNK_ROWS = 100_000;
-
     private final AgroalDataSource dataSource;
 
     public BulkWriter(AgroalDataSource dataSource) {
@@ -103,7 +100,7 @@ public class BulkWriter {
                 st.execute("SET LOCAL vcp.changes_recorded = 'on'");
                 Savepoint beforeCopy = conn.setSavepoint();
                 long started = System.nanoTime();
-                NewDays days = new NewDays(copy);
+                BarCopy days = new BarCopy(copy, "daily_bars");
                 BulkImport read;
                 try {
                     read = reading.apply(days::add);
@@ -152,21 +149,21 @@ public class BulkWriter {
     }
 
     /**
-     * The days the held market lacks, streamed into {@code daily_bars} by one {@code COPY} as they are read. A
-     * conflict (one of them stored already) ends the stream; the caller merges them all instead.
+     * Bars streamed into {@code table} by one {@code COPY}, a megabyte at a time, as they are handed in. A conflict
+     * (a day stored already, in {@code daily_bars}) ends the stream; the caller merges them all instead.
      */
-    private static final class NewDays {
-
-        private static final String SQL = "COPY daily_bars (ticker, trade_date, open, high, low, close, volume, halted)"
-                + " FROM STDIN (FORMAT csv)";
+    private static final class BarCopy {
 
         private final CopyManager copy;
+        private final String sql;
         private final StringBuilder text = new StringBuilder(1 << 20);
         private CopyIn in;
         private boolean conflicted;
 
-        NewDays(CopyManager copy) {
+        BarCopy(CopyManager copy, String table) {
             this.copy = copy;
+            this.sql = "COPY " + table + " (ticker, trade_date, open, high, low, close, volume, halted) FROM STDIN"
+                    + " (FORMAT csv)";
         }
 
         void add(String ticker, List<DailyBar> bars) {
@@ -213,7 +210,7 @@ public class BulkWriter {
             }
             try {
                 if (in == null) {
-                    in = copy.copyIn(SQL);
+                    in = copy.copyIn(sql);
                 }
                 byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
                 in.writeToCopy(bytes, 0, bytes.length);
@@ -225,7 +222,7 @@ public class BulkWriter {
 
         private void conflict(SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new IllegalStateException("copying new days failed: " + e.getMessage(), e);
+                throw new IllegalStateException("copying bars failed: " + e.getMessage(), e);
             }
             conflicted = true;
             cancel();
@@ -282,7 +279,9 @@ public class BulkWriter {
             throws SQLException, IOException {
         st.execute("CREATE TEMP TABLE IF NOT EXISTS bars_in (LIKE daily_bars) ON COMMIT DROP");
         st.execute("TRUNCATE bars_in");
-        copyBars(copy, "bars_in", bars);
+        BarCopy rows = new BarCopy(copy, "bars_in");
+        bars.forEach(rows::add);
+        rows.finish();
         return st.executeUpdate(MERGE_BARS);
     }
 
@@ -308,29 +307,6 @@ public class BulkWriter {
                     .append(b.close()).append(',').append(b.volume()).append(',').append(b.halted() ? 't' : 'f')
                     .append('\n');
         }
-    }
-
-    /** Copies {@code bars} into {@code table}; returns the rows copied. */
-    private static long copyBars(CopyManager copy, String table, Map<String, List<DailyBar>> bars)
-            throws SQLException, IOException {
-        String sql = "COPY " + table + " (ticker, trade_date, open, high, low, close, volume, halted) FROM STDIN"
-                + " (FORMAT csv)";
-        long copied = 0;
-        StringBuilder text = new StringBuilder(CHUNK_ROWS * 48);
-        int rows = 0;
-        for (Map.Entry<String, List<DailyBar>> e : bars.entrySet()) {
-            appendCsv(text, e.getKey(), e.getValue());
-            rows += e.getValue().size();
-            if (rows >= CHUNK_ROWS) {
-                copied += copy.copyIn(sql, new StringReader(text.toString()));
-                text.setLength(0);
-                rows = 0;
-            }
-        }
-        if (!text.isEmpty()) {
-            copied += copy.copyIn(sql, new StringReader(text.toString()));
-        }
-        return copied;
     }
 
     private static void copyFlows(CopyManager copy, Map<String, List<InvestorFlow>> flows)

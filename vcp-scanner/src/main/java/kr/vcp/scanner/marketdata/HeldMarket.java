@@ -65,12 +65,14 @@ public class HeldMarket {
      * unless what is held is newer already: the next read then needs nothing from the database. CPU work.
      */
     public void adopt(MarketSnapshot base, long version, BulkImport read) {
-        MarketSnapshot next = base.withWritten(version, read, days);
-        synchronized (this) {
-            MarketSnapshot s = snapshot;
-            if (s == null || next.version() > s.version()) {
-                snapshot = next;
-            }
+        hold(base.withWritten(version, read, days));
+    }
+
+    /** Holds {@code next} unless what is held is newer: a reload and an adopted write may finish in either order. */
+    private synchronized void hold(MarketSnapshot next) {
+        MarketSnapshot s = snapshot;
+        if (s == null || next.version() >= s.version()) {
+            snapshot = next;
         }
     }
 
@@ -80,7 +82,7 @@ public class HeldMarket {
             return Uni.createFrom().item(s);
         }
         // A reload already under way may have read the changes before this one: then go again.
-        return reload().chain(next -> next.version() >= version ? Uni.createFrom().item(next) : upTo(version));
+        return reload().chain(() -> upTo(version));
     }
 
     private synchronized Uni<MarketSnapshot> reload() {
@@ -107,7 +109,7 @@ public class HeldMarket {
                     : load(changes.last(), changes.tickers(), old));
         }
         return next.invoke(s -> {
-            snapshot = s;
+            hold(s);
             long ms = (System.nanoTime() - started) / 1_000_000;
             if (old == null || s.listings() != old.listings() || ms > 100) {
                 Log.infof("Market held: %,d listings, %,d bars in %.1f MB, change %d, loaded in %d ms", s.listings(),
