@@ -75,8 +75,8 @@ class DatasetsIT {
         ServiceProcess a = null;
         ServiceProcess b = null;
         try {
-            a = TestSystem.scanner("replica-a", env);
-            b = TestSystem.scanner("replica-b", env);
+            a = TestSystem.scanner("import-replica-a", env);
+            b = TestSystem.scanner("import-replica-b", env);
             TestSystem.awaitReady(b, java.time.Duration.ofSeconds(30));
             SampleData.load(a.baseUri(), TestSystem.WRITE_KEY, Path.of(System.getProperty("vcp.sample-data")), t -> true);
 
