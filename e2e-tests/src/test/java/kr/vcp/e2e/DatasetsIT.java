@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +99,16 @@ class DatasetsIT {
         }
     }
 
-    /** Every table of the real dataset, each as a digest of all its rows. */
+    /**
+     * Every table of the real dataset, each as a digest of all its rows, once the outbox relay has published every
+     * event (it marks them, so a digest taken before would differ from one taken after for that reason alone).
+     */
     private static Map<String, String> checksums(SharedServers.Database db) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!TestSystem.query(db, "krx", "SELECT count(*) FROM outbox WHERE published_at IS NULL").get(0).get(0).equals("0")) {
+            assertTrue(Instant.now().isBefore(deadline), "the real scanner's outbox was not published within 30 s");
+            Thread.sleep(50);
+        }
         Map<String, String> digests = new LinkedHashMap<>();
         for (List<String> table : TestSystem.query(db, "krx", "SELECT table_name FROM information_schema.tables"
                 + " WHERE table_schema = 'krx' ORDER BY table_name")) {
