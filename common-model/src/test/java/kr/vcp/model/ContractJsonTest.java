@@ -3,10 +3,12 @@ package kr.vcp.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,13 +29,38 @@ class ContractJsonTest {
     }
 
     @Test
-    void signalUpdateExampleRoundTripsFieldForField() throws IOException {
+    void signalUpdateExampleRoundTripsFieldForFieldWithTheDashboardsExtraFieldsNull() throws IOException {
         String original = fixture("signal_update.json");
 
         ServerMessage message = Json.MAPPER.readValue(original, ServerMessage.class);
-        String written = Json.MAPPER.writeValueAsString(message);
+        JsonNode written = Json.MAPPER.readTree(Json.MAPPER.writeValueAsString(message));
 
-        assertEquals(Json.MAPPER.readTree(original), Json.MAPPER.readTree(written));
+        ObjectNode signal = (ObjectNode) written.get("data").get("signals").get(0);
+        for (String extra : List.of("market", "signal_date", "current_price", "contraction_ratio", "foreign_5d",
+                "inst_5d")) {
+            assertTrue(signal.get(extra).isNull(), extra + " written as null, not left out");
+            signal.remove(extra);
+        }
+        assertEquals(Json.MAPPER.readTree(original), written);
+    }
+
+    @Test
+    void signalCarriesTheVcpPagesExtraFieldsAsNumbersAndDates() throws JsonProcessingException {
+        Signal signal = new Signal("000660", "SK하이닉스", SignalType.VCP, 7, Grade.A, 181_500, 199_600, 172_400, 55,
+                List.of("수축률 0.3"), LocalDateTime.of(2026, 2, 3, 15, 40, 7), Market.KOSPI, LocalDate.of(2026, 2, 3),
+                180_900L, 0.31, 12_500_000_000L, -3_200_000_000L);
+
+        JsonNode s = Json.MAPPER.readTree(Json.write(signal));
+
+        assertEquals("KOSPI", s.get("market").asText());
+        assertEquals("2026-02-03", s.get("signal_date").asText());
+        assertTrue(s.get("current_price").isIntegralNumber());
+        assertEquals(180_900, s.get("current_price").asLong());
+        assertTrue(s.get("contraction_ratio").isDouble());
+        assertEquals(0.31, s.get("contraction_ratio").asDouble());
+        assertEquals(12_500_000_000L, s.get("foreign_5d").asLong());
+        assertEquals(-3_200_000_000L, s.get("inst_5d").asLong());
+        assertEquals(signal, Json.MAPPER.readValue(Json.write(signal), Signal.class));
     }
 
     @Test

@@ -53,6 +53,9 @@ public final class VcpEngine {
     public record Result(LocalDate signalDate, int universe, int analysed, List<Candidate> candidates) {
     }
 
+    /** Trading days of investor flows a signal sums in foreign_5d and inst_5d. */
+    private static final int FLOW_DAYS = 5;
+
     private static final Comparator<Candidate> BEST_FIRST = Comparator
             .comparingInt((Candidate c) -> c.signal().score()).reversed()
             .thenComparing(Comparator.comparingInt(Candidate::rsRating).reversed())
@@ -204,9 +207,13 @@ public final class VcpEngine {
         Evaluation.Score score = score(passed, rsRating, pattern, foreigners, institutions);
         long tick = TickGrid.tick(pattern.lastLow());
         RiskPlan plan = RiskPlan.of(pattern.pivot(), pattern.lastLow() - tick, settings.risk());
+        InvestorFlows.Net net = stock.flows() == null ? null
+                : stock.flows().since(s.dates()[Math.max(0, t - (FLOW_DAYS - 1))]);
         Signal signal = new Signal(stock.ticker(), stock.name(), SignalType.VCP, score.total(), grade(score.total()),
                 plan.entry(), plan.target(), plan.stop(), plan.shares(),
-                reasons(passed, rsRating, pattern, foreigners, institutions), createdAt);
+                reasons(passed, rsRating, pattern, foreigners, institutions), createdAt, stock.market(), s.lastDate(),
+                (long) s.close()[t], Math.round(pattern.contractionRatio() * 100) / 100.0,
+                net == null ? null : net.foreigners(), net == null ? null : net.institutions());
         return new Evaluation(stock.ticker(), stock.name(), stock.market(), s.lastDate(), s.close()[t], List.of(),
                 trend, passed, rsRating, pattern, score, plan, signal,
                 String.format(Locale.ROOT, "VCP 신호: 점수 %d, 등급 %s", score.total(), signal.grade()), s);

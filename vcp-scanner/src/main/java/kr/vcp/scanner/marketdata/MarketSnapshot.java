@@ -193,7 +193,7 @@ public final class MarketSnapshot {
         if (from >= to) {
             return null;
         }
-        return new InvestorFlows(Arrays.copyOfRange(flows.foreigners(), from, to),
+        return new InvestorFlows(Arrays.copyOfRange(flows.dates(), from, to), Arrays.copyOfRange(flows.foreigners(), from, to),
                 Arrays.copyOfRange(flows.institutions(), from, to));
     }
 

@@ -69,6 +69,18 @@ public class SignalEntity extends PanacheEntityBase {
     @Column(name = "created_at")
     public LocalDateTime createdAt;
 
+    @Column(name = "current_price")
+    public Long currentPrice;
+
+    @Column(name = "contraction_ratio")
+    public Double contractionRatio;
+
+    @Column(name = "foreign_5d")
+    public Long foreign5d;
+
+    @Column(name = "inst_5d")
+    public Long inst5d;
+
     public static SignalEntity of(UUID scanId, LocalDate signalDate, Market market, Signal signal) {
         SignalEntity e = new SignalEntity();
         e.scanId = scanId;
@@ -85,11 +97,15 @@ public class SignalEntity extends PanacheEntityBase {
         e.positionSize = signal.positionSize();
         e.reasons = signal.reasons().toArray(String[]::new);
         e.createdAt = signal.createdAt();
+        e.currentPrice = signal.currentPrice();
+        e.contractionRatio = signal.contractionRatio();
+        e.foreign5d = signal.foreign5d();
+        e.inst5d = signal.inst5d();
         return e;
     }
 
     public Signal toSignal() {
         return new Signal(ticker, name, signalType, score, grade, entryPrice, targetPrice, stopLoss, positionSize,
-                List.of(reasons), createdAt);
+                List.of(reasons), createdAt, market, signalDate, currentPrice, contractionRatio, foreign5d, inst5d);
     }
 }

@@ -32,7 +32,8 @@ final class DatabaseUniverse {
             GROUP BY s.ticker, s.name, s.market ORDER BY s.ticker""";
 
     private static final String RECENT_FLOWS = """
-            SELECT f.ticker, array_agg(f.foreign_net ORDER BY f.trade_date) AS foreigners,
+            SELECT f.ticker, array_agg(f.trade_date ORDER BY f.trade_date) AS dates,
+                   array_agg(f.foreign_net ORDER BY f.trade_date) AS foreigners,
                    array_agg(f.institution ORDER BY f.trade_date) AS institutions
             FROM investor_flows f JOIN stocks s ON s.ticker = f.ticker
             WHERE f.trade_date <= $1 AND f.trade_date > $1 - 45
@@ -44,7 +45,8 @@ final class DatabaseUniverse {
     static List<StockBars> read(Pool pool, LocalDate day, int lookbackDays) {
         Map<String, InvestorFlows> flows = new HashMap<>();
         for (Row row : pool.preparedQuery(RECENT_FLOWS).execute(Tuple.of(day)).await().indefinitely()) {
-            flows.put(row.getString("ticker"), new InvestorFlows(longs(row.getArrayOfLongs("foreigners")),
+            flows.put(row.getString("ticker"), new InvestorFlows(row.getArrayOfLocalDates("dates"),
+                    longs(row.getArrayOfLongs("foreigners")),
                     longs(row.getArrayOfLongs("institutions"))));
         }
         List<StockBars> universe = new ArrayList<>();

@@ -275,13 +275,17 @@ class ScanResourceTest {
         List<Signal> signals = new ArrayList<>();
         for (Row r : rows("""
                 SELECT ticker, name, signal_type, score, grade, entry_price, target_price, stop_loss, position_size,
-                       reasons, created_at FROM signals WHERE scan_id = $1 ORDER BY score DESC, ticker""",
+                       reasons, created_at, market, signal_date, current_price, contraction_ratio, foreign_5d, inst_5d
+                FROM signals WHERE scan_id = $1 ORDER BY score DESC, ticker""",
                 Tuple.of(scanId))) {
             signals.add(new Signal(r.getString("ticker"), r.getString("name"),
                     kr.vcp.model.SignalType.valueOf(r.getString("signal_type")), r.getInteger("score"),
                     kr.vcp.model.Grade.valueOf(r.getString("grade")), r.getLong("entry_price"),
                     r.getLong("target_price"), r.getLong("stop_loss"), r.getLong("position_size"),
-                    List.of(r.getArrayOfStrings("reasons")), r.getLocalDateTime("created_at")));
+                    List.of(r.getArrayOfStrings("reasons")), r.getLocalDateTime("created_at"),
+                    kr.vcp.model.Market.valueOf(r.getString("market")), r.getLocalDate("signal_date"),
+                    r.getLong("current_price"), r.getDouble("contraction_ratio"), r.getLong("foreign_5d"),
+                    r.getLong("inst_5d")));
         }
         return signals;
     }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -55,6 +56,22 @@ class PlantedSetupTest {
     }
 
     @Test
+    void aSignalCarriesItsMarketDayClosingPriceAndContractionRatio() {
+        String ticker = SampleMarket.planted.get(0);
+        io.restassured.path.json.JsonPath analysis = given().get("/analysis/" + ticker).then().statusCode(200)
+                .extract().jsonPath();
+
+        assertEquals(analysis.getString("market"), analysis.getString("signal.market"));
+        assertEquals("2025-06-17", analysis.getString("signal.signal_date"));
+        assertEquals((long) analysis.getDouble("close"), analysis.getLong("signal.current_price"));
+        double ratio = analysis.getDouble("pattern.contraction_ratio");
+        assertEquals(Math.round(ratio * 100) / 100.0, analysis.getDouble("signal.contraction_ratio"), 1e-9);
+        double first = analysis.getDouble("pattern.contractions[0].depth");
+        List<Double> depths = analysis.getList("pattern.contractions.depth", Double.class);
+        assertEquals(depths.get(depths.size() - 1) / first, ratio, 1e-6); // JSON paths read floats
+    }
+
+    @Test
     void theBaseComesWithItsBarsToChart() {
         String ticker = SampleMarket.planted.get(0);
         io.restassured.path.json.JsonPath analysis = given().get("/analysis/" + ticker).then().statusCode(200)
@@ -74,7 +91,10 @@ class PlantedSetupTest {
     @Test
     void foreignersTurningBuyersAddsToTheScoreAndTheReasons() {
         String ticker = SampleMarket.planted.get(1);
-        int before = given().get("/analysis/" + ticker).then().statusCode(200).extract().path("score.total");
+        int before = given().get("/analysis/" + ticker).then().statusCode(200)
+                .body("signal.foreign_5d", nullValue())
+                .body("signal.inst_5d", nullValue())
+                .extract().path("score.total");
 
         StringBuilder flows = new StringBuilder(String.join(",", MarketDataFiles.FLOW_HEADER) + "\n");
         List<LocalDate> days = new ArrayList<>();
@@ -92,6 +112,9 @@ class PlantedSetupTest {
 
         int after = given().get("/analysis/" + ticker).then().statusCode(200)
                 .body("score.flows", equalTo(0.5f))
+                // The last five trading days: foreigners bought 3,000억 a day, institutions sold 1억 a day.
+                .body("signal.foreign_5d", equalTo(15_000_000_000L))
+                .body("signal.inst_5d", equalTo(-500_000_000))
                 .body("signal.reasons[1]", equalTo("외국인 수급 개선"))
                 .body("verdict", startsWith("VCP 신호"))
                 .extract().path("score.total");
