@@ -2,6 +2,7 @@ package kr.vcp.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -22,6 +23,15 @@ public final class Json {
             return MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** {@code text} as a JSON tree; null when it is not JSON (an error page of a proxy, say). */
+    public static JsonNode treeOrNull(String text) {
+        try {
+            return text == null ? null : MAPPER.readTree(text);
+        } catch (JsonProcessingException e) {
+            return null;
         }
     }
 

@@ -27,4 +27,59 @@ public interface ScannerClient {
     @Path("/analysis/{ticker}")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> analysis(@PathParam("ticker") String ticker, @QueryParam("as_of") String asOf);
+
+    @GET
+    @Path("/signals")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> signals(@QueryParam("limit") String limit);
+
+    @GET
+    @Path("/signals/vcp")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> vcpSignals(@QueryParam("limit") String limit, @QueryParam("market") String market);
+
+    @GET
+    @Path("/scans/status")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> scanStatus();
+
+    @GET
+    @Path("/stocks/{ticker}")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> stock(@PathParam("ticker") String ticker);
+
+    @GET
+    @Path("/stocks/{ticker}/chart")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> chart(@PathParam("ticker") String ticker, @QueryParam("period") String period);
+
+    @GET
+    @Path("/stocks/{ticker}/flow")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> flow(@PathParam("ticker") String ticker, @QueryParam("days") String days);
+
+    @GET
+    @Path("/stocks/{ticker}/signals")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> stockSignals(@PathParam("ticker") String ticker, @QueryParam("limit") String limit);
+
+    @GET
+    @Path("/backtest-kpi")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> backtestKpi();
+
+    @GET
+    @Path("/market-gate")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> marketGate();
+
+    @GET
+    @Path("/prices")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> prices(@QueryParam("tickers") String tickers);
+
+    @GET
+    @Path("/q/health/ready")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> readiness();
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import kr.vcp.scanner.analysis.InvestorFlows;
 import kr.vcp.scanner.analysis.RiskPlan;
+import kr.vcp.scanner.analysis.TradeFollower;
 import kr.vcp.scanner.analysis.Universe;
 import kr.vcp.scanner.analysis.VcpDetector;
 import kr.vcp.scanner.analysis.VcpEngine;
@@ -26,5 +27,13 @@ public class EngineProducer {
                 new RiskPlan.Rules(r.maxStopDistance(), r.rewardToRisk(), r.accountSize(), r.riskPerTrade(),
                         r.maxPositionWeight()),
                 new InvestorFlows.Rules(config.flows().recentDays(), config.flows().priorDays())));
+    }
+
+    @Produces
+    @Singleton
+    TradeFollower follower(ScannerConfig config) {
+        ScannerConfig.Track t = config.track();
+        return new TradeFollower(new TradeFollower.Rules(t.triggerDays(), t.holdDays(), t.sellTax(), t.commission(),
+                t.slippage()));
     }
 }

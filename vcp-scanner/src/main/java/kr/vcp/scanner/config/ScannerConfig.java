@@ -16,6 +16,8 @@ public interface ScannerConfig {
 
     Risk risk();
 
+    Track track();
+
     Outbox outbox();
 
     Schedule schedule();
@@ -254,5 +256,32 @@ public interface ScannerConfig {
         /** Largest share of the account in one position, whatever the stop distance. */
         @WithDefault("0.20")
         double maxPositionWeight();
+    }
+
+    /** How a stored signal is followed to its exit: the dashboard's signal history and KPI, and the backtest. */
+    interface Track {
+        /** Trading days after the signal day that the buy stop at the entry stays open; untriggered after: expired. */
+        @WithDefault("10")
+        int triggerDays();
+
+        /** Trading days a trade is held at most, its entry day included; then sold at the close. */
+        @WithDefault("40")
+        int holdDays();
+
+        /** KRX's securities transaction tax on a sale, as a share of its value (0.20% from 2026; 0.15% in 2025). */
+        @WithDefault("0.002")
+        double sellTax();
+
+        /** Broker commission on each buy and each sale, as a share of its value. */
+        @WithDefault("0.00015")
+        double commission();
+
+        /** Price lost on each fill against the order's price, as a share of it. */
+        @WithDefault("0.001")
+        double slippage();
+
+        /** Closed trades the KPI needs before it calls its figures OK rather than Accumulating. */
+        @WithDefault("20")
+        int minTradesForKpi();
     }
 }

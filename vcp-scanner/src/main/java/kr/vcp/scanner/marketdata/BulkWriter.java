@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -133,6 +134,10 @@ public class BulkWriter {
                 }
                 if (written > 0) {
                     recordChange(conn, read);
+                    Map<String, List<DailyBar>> bars = new HashMap<>(read.newBars());
+                    read.changed().forEach((ticker, changed) -> bars.merge(ticker, changed, (a, b) ->
+                            java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
+                    ClosingTicks.queue(conn, bars);
                 }
                 long last = lastChange(st);
                 conn.commit();

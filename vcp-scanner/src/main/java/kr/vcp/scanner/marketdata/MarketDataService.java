@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import kr.vcp.scanner.outbox.OutboxRelay;
 
 /** Imports market data files idempotently: importing the same file twice changes nothing the second time. */
 @ApplicationScoped
@@ -39,12 +40,15 @@ public class MarketDataService {
     private final MarketDataRepository repository;
     private final BulkWriter writer;
     private final HeldMarket market;
+    private final OutboxRelay relay;
     private final Vertx vertx;
 
-    public MarketDataService(MarketDataRepository repository, BulkWriter writer, HeldMarket market, Vertx vertx) {
+    public MarketDataService(MarketDataRepository repository, BulkWriter writer, HeldMarket market, OutboxRelay relay,
+            Vertx vertx) {
         this.repository = repository;
         this.writer = writer;
         this.market = market;
+        this.relay = relay;
         this.vertx = vertx;
     }
 
@@ -123,6 +127,9 @@ public class MarketDataService {
                     long stored = System.nanoTime();
                     if (written.rows() > 0 && written.ownChangeUpTo() >= 0) {
                         market.adopt(held, written.ownChangeUpTo(), written.read());
+                    }
+                    if (written.rows() > 0) {
+                        relay.wake(); // the closing prices the write queued
                     }
                     Log.debugf("Import %s: read and written in %d ms, held in %d ms", source,
                             (stored - started) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);

@@ -1,5 +1,10 @@
 package kr.vcp.scanner.outbox;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import kr.vcp.scanner.db.AdvisoryLocks;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
@@ -32,16 +37,45 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntity, Lon
         this.pool = pool;
     }
 
+    /** An event to queue: the relay sends {@code payload} to Kafka's {@code topic} under {@code key}. */
+    public record Event(UUID eventId, String topic, String key, String payload) {
+    }
+
     /** Within the caller's transaction: queues an event, after every transaction that queued one before it. */
     public Uni<Void> append(UUID eventId, String topic, String key, String payload) {
-        OutboxEntity row = new OutboxEntity();
-        row.eventId = eventId;
-        row.topic = topic;
-        row.recordKey = key;
-        row.payload = payload;
+        return append(List.of(new Event(eventId, topic, key, payload)));
+    }
+
+    /** Within the caller's transaction: queues {@code events} in their order. */
+    public Uni<Void> append(List<Event> events) {
+        List<OutboxEntity> rows = events.stream().map(e -> {
+            OutboxEntity row = new OutboxEntity();
+            row.eventId = e.eventId();
+            row.topic = e.topic();
+            row.recordKey = e.key();
+            row.payload = e.payload();
+            return row;
+        }).toList();
         return AdvisoryLocks.lock(AdvisoryLocks.OUTBOX_APPEND)
-                .chain(() -> persist(row))
+                .chain(() -> persist(rows))
                 .replaceWithVoid();
+    }
+
+    /** Within the caller's JDBC transaction (a bulk write's): queues {@code events} in their order. Blocking. */
+    public static void append(Connection conn, List<Event> events) throws SQLException {
+        try (Statement lock = conn.createStatement();
+                PreparedStatement insert = conn.prepareStatement(
+                        "INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)")) {
+            lock.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLocks.OUTBOX_APPEND + ")");
+            for (Event e : events) {
+                insert.setObject(1, e.eventId());
+                insert.setString(2, e.topic());
+                insert.setString(3, e.key());
+                insert.setString(4, e.payload());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
     }
 
     /**
@@ -65,10 +99,10 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntity, Lon
                                 })));
     }
 
-    /** Marks an event acknowledged by the broker. */
-    public static Uni<Void> markPublished(SqlConnection conn, long id) {
-        return conn.preparedQuery("UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = $1")
-                .execute(Tuple.of(id)).replaceWithVoid();
+    /** Marks events acknowledged by the broker. */
+    public static Uni<Void> markPublished(SqlConnection conn, List<Long> ids) {
+        return conn.preparedQuery("UPDATE outbox SET published_at = now(), attempts = attempts + 1 WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(Long[]::new))).replaceWithVoid();
     }
 
     /** Records a failed attempt; the event stays pending. */

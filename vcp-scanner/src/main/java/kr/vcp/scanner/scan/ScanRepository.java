@@ -22,4 +22,14 @@ public class ScanRepository implements PanacheRepositoryBase<ScanEntity, UUID> {
                 .chain(running -> running != null ? Uni.createFrom().item(Optional.of(running))
                         : persist(scan).replaceWith(Optional.<ScanEntity>empty()));
     }
+
+    /** The oldest scan running now on any replica, unless it started before {@code staleBefore}; null when none. */
+    public Uni<ScanEntity> running(Instant staleBefore) {
+        return find("status = ?1 and startedAt > ?2 order by startedAt", ScanStatus.RUNNING, staleBefore).firstResult();
+    }
+
+    /** The scan that finished last, successful or not; null before the first. */
+    public Uni<ScanEntity> lastFinished() {
+        return find("status <> ?1 and finishedAt is not null order by finishedAt desc", ScanStatus.RUNNING).firstResult();
+    }
 }

@@ -2,6 +2,7 @@ package kr.vcp.scanner.scan;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,8 @@ public record ScanResponse(
         @JsonProperty("signal_date") LocalDate signalDate,
         @JsonProperty("counts") Counts counts,
         @JsonProperty("duration_ms") long durationMs,
+        @JsonProperty("started_at") Instant startedAt,
+        @JsonProperty("finished_at") Instant finishedAt,
         @JsonProperty("signals") List<Signal> signals) {
 
     /**
@@ -36,6 +39,7 @@ public record ScanResponse(
         var scan = outcome.scan();
         return new ScanResponse(scan.id, outcome.event().eventId(), scan.status, scan.market, scan.topN, scan.minScore,
                 scan.asOf, scan.signalDate, new Counts(scan.universeCount, scan.analysedCount, scan.signalCount),
-                Duration.between(scan.startedAt, scan.finishedAt).toMillis(), outcome.ranked());
+                Duration.between(scan.startedAt, scan.finishedAt).toMillis(), scan.startedAt, scan.finishedAt,
+                outcome.ranked());
     }
 }

@@ -15,6 +15,12 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
+import kr.vcp.infra.KafkaTopics;
+import kr.vcp.model.Json;
+import kr.vcp.model.PriceTicked;
+import kr.vcp.model.Topics;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import kr.vcp.infra.quarkus.KafkaTestResource;
 import kr.vcp.infra.quarkus.PostgresTestResource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +35,9 @@ class MarketDataResourceTest {
 
     @Inject
     Pool pool;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrap;
 
     @Test
     void importsPykrxBarsWithBomKeepsHaltsAndReimportChangesNothing() {
@@ -50,6 +59,42 @@ class MarketDataResourceTest {
         assertEquals(true, halt.getBoolean("halted"));
         assertEquals(null, halt.getInteger("low"));
         assertEquals(10400, halt.getInteger("close"));
+    }
+
+    @Test
+    void anImportPublishesEachTickersNewLatestCloseAsAPriceTickAndARepeatPublishesNothing() throws Exception {
+        given().contentType(CSV).body("ticker,name,market\nP10020,시세전자,KOSPI\nP10030,과거전자,KOSPI\n")
+                .post("/market-data/stocks").then().statusCode(200);
+        given().contentType(CSV).body(HEADER + "2021-03-02,20000,20500,19900,20000,5000,0.0\n"
+                + "2021-03-03,20000,21000,19800,20600,7000,3.0\n").post("/market-data/bars/P10020").then().statusCode(200);
+        given().contentType(CSV).body(HEADER + "2021-03-03,5000,5100,4900,5050,100,1.0\n")
+                .post("/market-data/bars/P10030").then().statusCode(200);
+        // Older history of P10030 only: its latest close does not move, so no tick for it.
+        given().contentType(CSV).body(HEADER + "2021-03-02,5000,5000,4800,4900,90,0.0\n2021-03-03,5000,5100,4900,5050,100,1.0\n")
+                .post("/market-data/bars/P10030").then().statusCode(200).body("changed", equalTo(1));
+        // A re-import of the same bars: nothing written, nothing published.
+        given().contentType(CSV).body(HEADER + "2021-03-02,20000,20500,19900,20000,5000,0.0\n"
+                + "2021-03-03,20000,21000,19800,20600,7000,3.0\n").post("/market-data/bars/P10020").then().statusCode(200)
+                .body("changed", equalTo(0));
+        // The last write of the test: once its tick is on the topic, every tick before it is too.
+        given().contentType(CSV).body("ticker,name,market\nP10040,끝전자,KOSDAQ\n").post("/market-data/stocks").then().statusCode(200);
+        given().contentType(CSV).body(HEADER + "2021-03-04,1000,1000,1000,1000,1,0.0\n").post("/market-data/bars/P10040")
+                .then().statusCode(200);
+
+        var records = KafkaTopics.readFromBeginning(bootstrap, Topics.KAFKA_PRICES, Duration.ofSeconds(20),
+                KafkaTopics.anyValueContains("P10040"));
+        List<PriceTicked> ticks = new java.util.ArrayList<>();
+        for (var r : records) {
+            PriceTicked t = Json.MAPPER.readValue(r.value(), PriceTicked.class);
+            if (t.ticker().startsWith("P100")) {
+                assertEquals(t.ticker(), r.key());
+                ticks.add(t);
+            }
+        }
+        assertEquals(List.of(
+                PriceTicked.of("P10020", 20_600, 600, 3.0, 7_000, LocalDate.of(2021, 3, 3).atTime(15, 30)),
+                PriceTicked.of("P10030", 5_050, 0, 0.0, 100, LocalDate.of(2021, 3, 3).atTime(15, 30)),
+                PriceTicked.of("P10040", 1_000, 0, 0.0, 1, LocalDate.of(2021, 3, 4).atTime(15, 30))), ticks);
     }
 
     @Test
