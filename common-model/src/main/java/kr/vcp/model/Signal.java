@@ -55,6 +55,14 @@ public record Signal(
                 reasons, time, market, signalDate, currentPrice, contractionRatio, foreign5d, inst5d);
     }
 
+    /** This signal with {@code reason} after its reasons. */
+    public Signal withReason(String reason) {
+        List<String> more = new java.util.ArrayList<>(reasons);
+        more.add(reason);
+        return new Signal(ticker, name, signalType, score, grade, entryPrice, targetPrice, stopLoss, positionSize,
+                more, createdAt, market, signalDate, currentPrice, contractionRatio, foreign5d, inst5d);
+    }
+
     /** This signal priced at {@code price}, the latest known. */
     public Signal pricedAt(long price) {
         return new Signal(ticker, name, signalType, score, grade, entryPrice, targetPrice, stopLoss, positionSize,

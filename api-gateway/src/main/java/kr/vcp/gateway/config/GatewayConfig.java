@@ -73,9 +73,6 @@ public interface GatewayConfig {
         @WithDefault("50")
         int maxViolations();
 
-        /** Origins allowed to open a connection (exact, e.g. https://dashboard.example.kr); unset allows any. */
-        Optional<List<String>> allowedOrigins();
-
         /** Tokens accepted on the upgrade ({@code ?token=} or {@code Authorization: Bearer}); unset: no auth. */
         Optional<List<String>> tokens();
     }

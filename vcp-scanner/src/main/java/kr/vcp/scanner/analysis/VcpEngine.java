@@ -157,6 +157,11 @@ public final class VcpEngine {
         return new Result(evaluated.signalDate(), inScope, analysed, chosen);
     }
 
+    /** The market gate on {@code day}, judged from its {@code universe} (see {@link MarketBreadth}). */
+    public MarketBreadth.Gate breadth(LocalDate day, List<StockBars> universe, Ratings ratings) {
+        return MarketBreadth.of(day, universe, ratings, settings.minRsRating());
+    }
+
     /** The full breakdown of one stock of {@code universe}, rated against all of them. */
     public Optional<Evaluation> explain(List<StockBars> universe, String ticker, LocalDateTime createdAt) {
         return universe.stream().filter(s -> s.ticker().equals(ticker)).findFirst()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.eventbus.EventBus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +42,16 @@ public class MarketDataService {
     private final BulkWriter writer;
     private final HeldMarket market;
     private final OutboxRelay relay;
+    private final EventBus bus;
     private final Vertx vertx;
 
     public MarketDataService(MarketDataRepository repository, BulkWriter writer, HeldMarket market, OutboxRelay relay,
-            Vertx vertx) {
+            EventBus bus, Vertx vertx) {
         this.repository = repository;
         this.writer = writer;
         this.market = market;
         this.relay = relay;
+        this.bus = bus;
         this.vertx = vertx;
     }
 
@@ -130,6 +133,7 @@ public class MarketDataService {
                     }
                     if (written.rows() > 0) {
                         relay.wake(); // the closing prices the write queued
+                        bus.send(MarketDataImported.ADDRESS, new MarketDataImported(source, written.rows()));
                     }
                     Log.debugf("Import %s: read and written in %d ms, held in %d ms", source,
                             (stored - started) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);

@@ -3,6 +3,7 @@ package kr.vcp.scanner.marketdata;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import kr.vcp.scanner.analysis.MarketBreadth;
 import kr.vcp.scanner.analysis.StockBars;
 import kr.vcp.scanner.analysis.VcpEngine;
 
@@ -17,6 +18,7 @@ public final class MarketDay {
     private final Map<String, StockBars> byTicker;
     private volatile VcpEngine.Ratings ratings;
     private volatile VcpEngine.Evaluated evaluated;
+    private volatile MarketBreadth.Gate gate;
 
     MarketDay(LocalDate day, List<StockBars> universe, Map<String, StockBars> byTicker) {
         this.day = day;
@@ -69,5 +71,20 @@ public final class MarketDay {
             }
         }
         return e;
+    }
+
+    /** The market gate of the day; the first caller computes it (CPU work: call it off the event loop). */
+    public MarketBreadth.Gate gate(VcpEngine engine) {
+        MarketBreadth.Gate g = gate;
+        if (g == null) {
+            synchronized (this) {
+                g = gate;
+                if (g == null) {
+                    g = engine.breadth(day, universe, ratings(engine));
+                    gate = g;
+                }
+            }
+        }
+        return g;
     }
 }

@@ -22,6 +22,7 @@ public record ScanResponse(
         @JsonProperty("duration_ms") long durationMs,
         @JsonProperty("started_at") Instant startedAt,
         @JsonProperty("finished_at") Instant finishedAt,
+        @JsonProperty("market_gate") Gate marketGate,
         @JsonProperty("signals") List<Signal> signals) {
 
     /**
@@ -35,11 +36,15 @@ public record ScanResponse(
             @JsonProperty("signals") int signals) {
     }
 
+    /** The market gate the scan was taken under (see GET /market-gate). */
+    public record Gate(@JsonProperty("status") String status, @JsonProperty("level") int level) {
+    }
+
     static ScanResponse of(ScanService.ScanOutcome outcome) {
         var scan = outcome.scan();
         return new ScanResponse(scan.id, outcome.event().eventId(), scan.status, scan.market, scan.topN, scan.minScore,
                 scan.asOf, scan.signalDate, new Counts(scan.universeCount, scan.analysedCount, scan.signalCount),
                 Duration.between(scan.startedAt, scan.finishedAt).toMillis(), scan.startedAt, scan.finishedAt,
-                outcome.ranked());
+                new Gate(outcome.gate().status(), outcome.gate().level()), outcome.ranked());
     }
 }

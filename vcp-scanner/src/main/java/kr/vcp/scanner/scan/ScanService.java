@@ -22,6 +22,8 @@ import kr.vcp.model.Topics;
 import kr.vcp.scanner.analysis.VcpEngine;
 import kr.vcp.scanner.config.ScannerConfig;
 import kr.vcp.scanner.outbox.OutboxRelay;
+import kr.vcp.scanner.analysis.MarketBreadth;
+import kr.vcp.scanner.gate.MarketGateService;
 import kr.vcp.scanner.marketdata.HeldMarket;
 import kr.vcp.scanner.marketdata.MarketDay;
 import kr.vcp.scanner.marketdata.MarketSnapshot;
@@ -34,8 +36,12 @@ import kr.vcp.scanner.outbox.OutboxRepository;
 @ApplicationScoped
 public class ScanService {
 
-    /** A finished scan, its signals best first, and the event that announces it. */
-    public record ScanOutcome(ScanEntity scan, List<Signal> ranked, SignalsScanned event) {
+    /** A finished scan, its signals best first, the event that announces it, and the market gate it was taken under. */
+    public record ScanOutcome(ScanEntity scan, List<Signal> ranked, SignalsScanned event, MarketBreadth.Gate gate) {
+    }
+
+    /** What the analysis found, and under which gate. */
+    private record Analysed(VcpEngine.Result result, MarketBreadth.Gate gate) {
     }
 
     private final HeldMarket market;
@@ -95,15 +101,15 @@ public class ScanService {
      * Relative strength ranks against both markets, whatever the scope; the day's stocks are evaluated once per
      * market state, and each scan selects its scope and cut-off from that.
      */
-    private VcpEngine.Result analyse(MarketSnapshot held, ScanCommand command, LocalDateTime createdAt) {
+    private Analysed analyse(MarketSnapshot held, ScanCommand command, LocalDateTime createdAt) {
         LocalDate day = held.latestDay(command.scope().markets(), command.asOf());
         if (day == null) {
             throw new NoMarketDataException("no bars are stored for " + command.scope()
                     + (command.asOf() == null ? "" : " on or before " + command.asOf()) + ": import market data first");
         }
         MarketDay universe = held.day(day, config.scan().lookbackDays());
-        return engine.select(universe.evaluated(engine), command.scope().markets(), command.minScore(),
-                command.topN(), createdAt);
+        return new Analysed(engine.select(universe.evaluated(engine), command.scope().markets(), command.minScore(),
+                command.topN(), createdAt), universe.gate(engine));
     }
 
     private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {
@@ -120,10 +126,14 @@ public class ScanService {
     }
 
     /** One transaction: the day's signals of the scanned markets are replaced, the scan done, the event queued. */
-    private Uni<ScanOutcome> store(UUID scanId, ScanCommand command, VcpEngine.Result result) {
+    private Uni<ScanOutcome> store(UUID scanId, ScanCommand command, Analysed analysed) {
+        VcpEngine.Result result = analysed.result();
+        // Each signal says under which market gate it was taken.
+        String gateReason = "시장 " + analysed.gate().status();
+        List<Signal> ranked = result.candidates().stream().map(c -> c.signal().withReason(gateReason)).toList();
         List<MarketSignals> results = command.scope().markets().stream()
-                .map(market -> new MarketSignals(market, result.candidates().stream()
-                        .filter(c -> c.market() == market).map(VcpEngine.Candidate::signal).toList()))
+                .map(market -> new MarketSignals(market, ranked.stream()
+                        .filter(s -> s.market() == market).toList()))
                 .toList();
         List<SignalEntity> rows = results.stream()
                 .flatMap(r -> r.signals().stream().map(s -> SignalEntity.of(scanId, result.signalDate(), r.market(), s)))
@@ -131,8 +141,9 @@ public class ScanService {
         Instant finishedAt = Instant.now();
         SignalsScanned event = new SignalsScanned(UUID.randomUUID(), SignalsScanned.SCHEMA_VERSION, scanId,
                 command.scope().name(), result.signalDate(), finishedAt, results);
-        return Panache.withTransaction(() -> outbox.append(event.eventId(), Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY,
-                        Json.write(event))
+        return Panache.withTransaction(() -> outbox.append(List.of(new OutboxRepository.Event(event.eventId(),
+                                Topics.KAFKA_SIGNALS, Topics.SIGNALS_KEY, Json.write(event)),
+                        MarketGateService.event(analysed.gate())))
                 .chain(() -> scans.findById(scanId))
                 .call(() -> signals.replace(result.signalDate(), command.scope().markets(), rows))
                 .invoke(scan -> {
@@ -145,8 +156,7 @@ public class ScanService {
                     scan.eventId = event.eventId();
                 }))
                 .invoke(relay::wake)
-                .map(scan -> new ScanOutcome(scan,
-                        result.candidates().stream().map(VcpEngine.Candidate::signal).toList(), event));
+                .map(scan -> new ScanOutcome(scan, ranked, event, analysed.gate()));
     }
 
     private Uni<Void> failed(UUID scanId, Throwable error) {

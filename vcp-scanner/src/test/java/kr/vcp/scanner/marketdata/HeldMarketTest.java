@@ -131,15 +131,17 @@ class HeldMarketTest {
         JsonNode scanned = Json.MAPPER.readTree(given().contentType(ContentType.JSON)
                 .body("{\"market\": \"ALL\", \"top_n\": 100, \"min_score\": 0}")
                 .post("/scan").then().statusCode(200).extract().asString());
-        VcpEngine.Result expected = engine.scan(DatabaseUniverse.read(pool, LAST_DAY, config.scan().lookbackDays()),
-                EnumSet.allOf(Market.class), 0, 100, LocalDateTime.now());
+        List<StockBars> universe = DatabaseUniverse.read(pool, LAST_DAY, config.scan().lookbackDays());
+        VcpEngine.Result expected = engine.scan(universe, EnumSet.allOf(Market.class), 0, 100, LocalDateTime.now());
+        String gate = "시장 " + engine.breadth(LAST_DAY, universe, engine.rate(universe)).status();
 
         assertEquals(expected.universe(), scanned.path("counts").path("universe").asInt());
         assertEquals(expected.analysed(), scanned.path("counts").path("analysed").asInt());
         List<JsonNode> signals = new ArrayList<>();
         scanned.path("signals").forEach(s -> signals.add(withoutTime(s)));
         assertTrue(signals.size() >= signals(), "signals: " + signals.size());
-        assertEquals(expected.candidates().stream().map(c -> withoutTime(tree(c.signal()))).toList(), signals);
+        assertEquals(expected.candidates().stream().map(c -> withoutTime(tree(c.signal().withReason(gate)))).toList(),
+                signals);
     }
 
     @Test

@@ -323,6 +323,61 @@ class DashboardReadsTest {
                 .body("vcp.win_rate", equalTo(ret > 0 ? 100.0f : 0.0f));
     }
 
+    @Test
+    void theMarketGateIsServedAndEveryScanIsTakenAndPublishedUnderIt() throws Exception {
+        JsonPath gate = given().get("/market-gate").then().statusCode(200)
+                .body("$", hasKey("kospi_close")).body("kospi_close", nullValue()).body("kosdaq_change_pct", nullValue())
+                .body("sectors.size()", equalTo(0))
+                .body("as_of", equalTo(LAST_DAY.toString()))
+                .extract().jsonPath();
+        int kospiStocks = gate.getInt("breadth.KOSPI.stocks");
+        int kosdaqStocks = gate.getInt("breadth.KOSDAQ.stocks");
+        int level = gate.getInt("level");
+        assertTrue(kospiStocks > 0 && kosdaqStocks > 0, gate.prettify());
+        // Both markets together weigh each market's level by its stocks.
+        double weighted = (gate.getDouble("breadth.KOSPI.level") * kospiStocks
+                + gate.getDouble("breadth.KOSDAQ.level") * kosdaqStocks) / (kospiStocks + kosdaqStocks);
+        assertEquals(weighted, level, 1.0);
+        String status = level >= 60 ? "GREEN" : level >= 40 ? "YELLOW" : "RED";
+        assertEquals(status, gate.getString("status"));
+        assertEquals(gate.getString("breadth.KOSPI.status"), gate.getString("kospi_status"));
+        assertEquals(gate.getString("breadth.KOSDAQ.status"), gate.getString("kosdaq_status"));
+        long above50 = rows("""
+                SELECT count(*) FILTER (WHERE close > avg50) AS above, count(*) AS n FROM (
+                  SELECT b.ticker, b.trade_date, b.close, count(*) OVER w AS bars,
+                         avg(b.close) OVER (PARTITION BY b.ticker ORDER BY b.trade_date ROWS 49 PRECEDING) AS avg50
+                  FROM daily_bars b JOIN stocks s ON s.ticker = b.ticker
+                  WHERE NOT b.halted AND s.market = 'KOSPI' AND b.trade_date <= $1 AND b.trade_date > $1 - 480
+                  WINDOW w AS (PARTITION BY b.ticker ORDER BY b.trade_date)) t
+                WHERE trade_date = $1 AND bars >= 200""", Tuple.of(LAST_DAY)).get(0).getLong("above");
+        assertEquals(kospiStocks, rows("""
+                SELECT count(*) AS n FROM (SELECT b.ticker, count(*) AS bars, max(b.trade_date) AS last
+                  FROM daily_bars b JOIN stocks s ON s.ticker = b.ticker
+                  WHERE NOT b.halted AND s.market = 'KOSPI' AND b.trade_date <= $1 AND b.trade_date > $1 - 480
+                  GROUP BY b.ticker) t WHERE last = $1 AND bars >= 200""", Tuple.of(LAST_DAY)).get(0).getLong("n"));
+        assertEquals((double) above50 / kospiStocks, gate.getDouble("breadth.KOSPI.above_50d"), 1e-4);
+
+        JsonPath scan = given().contentType("application/json").body("{\"market\": \"ALL\", \"top_n\": 10, \"min_score\": 0}")
+                .post("/scan").then().statusCode(200)
+                .body("market_gate.status", equalTo(status)).body("market_gate.level", equalTo(level))
+                .extract().jsonPath();
+        for (List<String> reasons : scan.<List<String>>getList("signals.reasons")) {
+            assertEquals("시장 " + status, reasons.get(reasons.size() - 1));
+        }
+        String scanId = scan.getString("scan_id");
+        var records = KafkaTopics.readFromBeginning(bootstrap, Topics.KAFKA_SIGNALS, Duration.ofSeconds(20),
+                KafkaTopics.anyValueContains(scanId));
+        assertTrue(records.stream().anyMatch(r -> r.value().contains(scanId)));
+        var market = KafkaTopics.readFromBeginning(bootstrap, Topics.KAFKA_MARKET, Duration.ofSeconds(20),
+                KafkaTopics.anyValueContains("market_gate_changed"));
+        var published = Json.MAPPER.readValue(market.get(market.size() - 1).value(),
+                kr.vcp.model.MarketStateChanged.class);
+        assertEquals(Topics.WS_MARKET_GATE, market.get(market.size() - 1).key());
+        var changed = (kr.vcp.model.MarketStateChanged.MarketGateChanged) published;
+        assertEquals(status, changed.status());
+        assertEquals(level, changed.level());
+    }
+
     private void execute(String sql, Tuple args) {
         pool.preparedQuery(sql).execute(args).await().atMost(Duration.ofSeconds(10));
     }

@@ -1,0 +1,94 @@
+package kr.vcp.scanner.analysis;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import kr.vcp.model.Market;
+
+/**
+ * The market gate, judged from our own universe (we hold no index data): how broadly each market's stocks are in
+ * up-trends on one day. Per market, over the stocks that traded that day with 200 days of history:
+ *
+ * <ul>
+ *   <li>the share closing above their 50-day and above their 200-day averages (weights 0.3 and 0.3);</li>
+ *   <li>new 52-week highs against new lows: highs / (highs + lows), one half when there are neither (0.2);</li>
+ *   <li>the share passing all eight trend-template criteria, counted full at 20% of the market (0.2): even in a
+ *   strong market few stocks pass all eight.</li>
+ * </ul>
+ * The level is 100 times the weighted sum; GREEN from {@value #GREEN}, YELLOW from {@value #YELLOW}, RED below. Both
+ * markets together weigh each market by its stocks.
+ */
+public final class MarketBreadth {
+
+    public static final int GREEN = 60;
+    public static final int YELLOW = 40;
+
+    /** Share of stocks passing the whole trend template that counts as full breadth. */
+    private static final double FULL_TEMPLATE_SHARE = 0.2;
+
+    /** One market's breadth: shares in 0..1, counts of stocks. */
+    public record Reading(int stocks, double above50, double above200, int newHighs, int newLows, double templateShare,
+            int level) {
+
+        public String status() {
+            return MarketBreadth.status(level);
+        }
+    }
+
+    /** Both markets' readings and the two together. */
+    public record Gate(LocalDate day, Map<Market, Reading> markets, int level) {
+
+        public String status() {
+            return MarketBreadth.status(level);
+        }
+    }
+
+    private MarketBreadth() {
+    }
+
+    public static String status(int level) {
+        return level >= GREEN ? "GREEN" : level >= YELLOW ? "YELLOW" : "RED";
+    }
+
+    /** The breadth of {@code universe} on {@code day}, its stocks rated by {@code ratings}. */
+    public static Gate of(LocalDate day, List<StockBars> universe, VcpEngine.Ratings ratings, int minRsRating) {
+        Map<Market, int[]> counts = new EnumMap<>(Market.class); // stocks, above50, above200, highs, lows, template
+        for (StockBars stock : universe) {
+            PriceSeries s = stock.series();
+            int t = s.last();
+            if (s.size() < 200 || !s.lastDate().equals(day)) {
+                continue;
+            }
+            int[] c = counts.computeIfAbsent(stock.market(), m -> new int[6]);
+            c[0]++;
+            c[1] += s.close()[t] > s.sma(t, 50) ? 1 : 0;
+            c[2] += s.close()[t] > s.sma(t, 200) ? 1 : 0;
+            c[3] += s.high()[t] >= s.highestHigh(t, TrendTemplate.YEAR) ? 1 : 0;
+            c[4] += s.low()[t] <= s.lowestLow(t, TrendTemplate.YEAR) ? 1 : 0;
+            Integer rating = ratings.byTicker().get(stock.ticker());
+            c[5] += rating != null && s.size() >= TrendTemplate.MIN_BARS
+                    && TrendTemplate.passed(TrendTemplate.check(s, rating, minRsRating)) == 8 ? 1 : 0;
+        }
+        Map<Market, Reading> readings = new EnumMap<>(Market.class);
+        double weighted = 0;
+        int stocks = 0;
+        for (var e : counts.entrySet()) {
+            int[] c = e.getValue();
+            double above50 = (double) c[1] / c[0];
+            double above200 = (double) c[2] / c[0];
+            double highs = c[3] + c[4] == 0 ? 0.5 : (double) c[3] / (c[3] + c[4]);
+            double template = (double) c[5] / c[0];
+            double score = 0.3 * above50 + 0.3 * above200 + 0.2 * highs + 0.2 * Math.min(1, template / FULL_TEMPLATE_SHARE);
+            readings.put(e.getKey(), new Reading(c[0], round(above50), round(above200), c[3], c[4], round(template),
+                    (int) Math.round(score * 100)));
+            weighted += score * c[0];
+            stocks += c[0];
+        }
+        return new Gate(day, readings, stocks == 0 ? 0 : (int) Math.round(weighted / stocks * 100));
+    }
+
+    private static double round(double share) {
+        return Math.round(share * 10_000) / 10_000.0;
+    }
+}
