@@ -146,8 +146,8 @@ final class Chromium implements AutoCloseable {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                // A leftover temporary profile is harmless.
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // A leftover temporary profile is harmless (Chromium's helpers may still be writing to it as it goes).
             }
         }
     }

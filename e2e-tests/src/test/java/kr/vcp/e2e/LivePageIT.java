@@ -75,6 +75,17 @@ class LivePageIT {
                     firstSignal.get("score").asText()), strings(browser.eval(
                     "[...document.querySelector('#signals tbody tr').cells].slice(0, 4).map(td => td.textContent)")));
 
+            // The new columns: the live price from the stock's price topic, and the contraction ratio.
+            String close = TestSystem.query(db, "SELECT close FROM daily_bars WHERE ticker = '" + firstTicker
+                    + "' ORDER BY trade_date DESC LIMIT 1").get(0).get(0);
+            assertEquals(List.of(won(Json.MAPPER.readTree(close)), String.format(java.util.Locale.ROOT, "%.2f",
+                            firstSignal.get("contraction_ratio").asDouble())),
+                    strings(browser.eval("[...document.querySelector('#signals tbody tr').cells].slice(7, 9)"
+                            + ".map(td => td.textContent)")));
+            JsonNode gate = Json.MAPPER.readTree(TestSystem.get(gateway.baseUri().resolve("/api/kr/market-gate")));
+            browser.waitFor("document.getElementById('gate').textContent === '시장 " + gate.get("status").asText() + " · "
+                    + gate.get("level").asInt() + "'", Duration.ofSeconds(15));
+
             browser.eval("document.querySelector('#signals tbody tr').click()");
             browser.waitFor("document.querySelectorAll('#chart line.contraction').length > 0", Duration.ofSeconds(15));
 
