@@ -17,7 +17,9 @@ import kr.vcp.model.Market;
  *   strong market few stocks pass all eight.</li>
  * </ul>
  * The level is 100 times the weighted sum; GREEN from {@value #GREEN}, YELLOW from {@value #YELLOW}, RED below. Both
- * markets together weigh each market by its stocks.
+ * markets together weigh each market by its stocks. Where a market's index levels were imported (200 days of them),
+ * its level is 0.8 of that and 0.2 of its index's trend: half for closing above the index's 50-day average, half for
+ * above its 200-day.
  */
 public final class MarketBreadth {
 
@@ -36,11 +38,58 @@ public final class MarketBreadth {
         }
     }
 
-    /** Both markets' readings and the two together. */
-    public record Gate(LocalDate day, Map<Market, Reading> markets, int level) {
+    /** Both markets' readings and the two together, and the indices it was judged with (empty without index data). */
+    public record Gate(LocalDate day, Map<Market, Reading> markets, int level, Map<Market, IndexTrend> indices) {
 
         public String status() {
             return MarketBreadth.status(level);
+        }
+
+        /** This gate with the markets' index trends in it (see {@link MarketBreadth}). */
+        public Gate withIndices(Map<Market, IndexTrend> trends) {
+            Map<Market, Reading> readings = new EnumMap<>(Market.class);
+            double weighted = 0;
+            int stocks = 0;
+            for (var e : markets.entrySet()) {
+                Reading r = e.getValue();
+                IndexTrend index = trends.get(e.getKey());
+                int level = index == null || index.above200() == null ? r.level()
+                        : (int) Math.round(0.8 * r.level() + 20 * ((index.above50() ? 0.5 : 0) + (index.above200() ? 0.5 : 0)));
+                readings.put(e.getKey(), new Reading(r.stocks(), r.above50(), r.above200(), r.newHighs(), r.newLows(),
+                        r.templateShare(), level));
+                weighted += level * (double) r.stocks();
+                stocks += r.stocks();
+            }
+            return new Gate(day, readings, stocks == 0 ? 0 : (int) Math.round(weighted / stocks), Map.copyOf(trends));
+        }
+    }
+
+    /**
+     * A market's index on the gate's day: its close, the change against the close before (points and percent), and
+     * whether it closed above its 50- and 200-day averages (null with fewer days than that).
+     */
+    public record IndexTrend(double close, double change, double changePct, Boolean above50, Boolean above200) {
+
+        /** From the index's closes up to the day, oldest first; null without any. */
+        public static IndexTrend of(double[] closes) {
+            int n = closes.length;
+            if (n == 0) {
+                return null;
+            }
+            double close = closes[n - 1];
+            double previous = n > 1 ? closes[n - 2] : close;
+            double change = Math.round((close - previous) * 100) / 100.0;
+            double pct = Math.round((close - previous) / previous * 10_000) / 100.0;
+            return new IndexTrend(close, change, pct, n >= 50 ? close > mean(closes, 50) : null,
+                    n >= 200 ? close > mean(closes, 200) : null);
+        }
+
+        private static double mean(double[] closes, int days) {
+            double sum = 0;
+            for (int i = closes.length - days; i < closes.length; i++) {
+                sum += closes[i];
+            }
+            return sum / days;
         }
     }
 
@@ -85,7 +134,7 @@ public final class MarketBreadth {
             weighted += score * c[0];
             stocks += c[0];
         }
-        return new Gate(day, readings, stocks == 0 ? 0 : (int) Math.round(weighted / stocks * 100));
+        return new Gate(day, readings, stocks == 0 ? 0 : (int) Math.round(weighted / stocks * 100), Map.of());
     }
 
     private static double round(double share) {

@@ -38,20 +38,27 @@ public class MarketGateService {
     private final ScannerConfig config;
     private final OutboxRepository outbox;
     private final OutboxRelay relay;
+    private final IndexRepository indices;
     private final Vertx vertx;
 
     public MarketGateService(HeldMarket market, VcpEngine engine, ScannerConfig config, OutboxRepository outbox,
-            OutboxRelay relay, Vertx vertx) {
+            OutboxRelay relay, IndexRepository indices, Vertx vertx) {
         this.market = market;
         this.engine = engine;
         this.config = config;
         this.outbox = outbox;
         this.relay = relay;
+        this.indices = indices;
         this.vertx = vertx;
     }
 
-    /** The gate of the newest day held. */
+    /** The gate of the newest day held, its indices in it where imported. */
     public Uni<MarketBreadth.Gate> current() {
+        return breadth().chain(gate -> indices.trends(gate.day()).map(gate::withIndices));
+    }
+
+    /** The gate of the newest day held, judged from the stocks alone. */
+    public Uni<MarketBreadth.Gate> breadth() {
         return market.current().chain(held -> {
             LocalDate day = held.latestDay(EnumSet.allOf(Market.class), null);
             if (day == null) {
@@ -71,10 +78,19 @@ public class MarketGateService {
         return current().map(g -> MarketGateView.of(g, LocalDateTime.now(Krx.ZONE).withNano(0)));
     }
 
+    /** The index trends of {@code day}, for a gate judged elsewhere (a scan's); empty without a day. */
+    public Uni<java.util.Map<Market, MarketBreadth.IndexTrend>> indices(LocalDate day) {
+        return day == null ? Uni.createFrom().item(java.util.Map.of()) : indices.trends(day);
+    }
+
     /** The gate as its event on {@link Topics#KAFKA_MARKET}, for the caller's transaction to queue. */
     public static OutboxRepository.Event event(MarketBreadth.Gate gate) {
+        MarketBreadth.IndexTrend kospi = gate.indices().get(Market.KOSPI);
+        MarketBreadth.IndexTrend kosdaq = gate.indices().get(Market.KOSDAQ);
         var changed = new MarketStateChanged.MarketGateChanged(MarketStateChanged.SCHEMA_VERSION, gate.status(),
-                gate.level(), null, null, null, null, List.of(), LocalDateTime.now(Krx.ZONE));
+                gate.level(), kospi == null ? null : kospi.close(), kospi == null ? null : kospi.changePct(),
+                kosdaq == null ? null : kosdaq.close(), kosdaq == null ? null : kosdaq.changePct(), List.of(),
+                LocalDateTime.now(Krx.ZONE));
         return new OutboxRepository.Event(UUID.randomUUID(), Topics.KAFKA_MARKET, changed.wsTopic(), Json.write(changed));
     }
 

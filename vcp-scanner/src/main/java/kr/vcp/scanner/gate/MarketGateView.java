@@ -10,8 +10,8 @@ import kr.vcp.model.Market;
 import kr.vcp.scanner.analysis.MarketBreadth;
 
 /**
- * {@code GET /market-gate} as the dashboard reads it. The index fields are null (we hold no index data) and
- * {@code sectors} empty until a sector master is imported; {@code as_of} and {@code breadth} are what the level was
+ * {@code GET /market-gate} as the dashboard reads it. The index fields are null until KOSPI / KOSDAQ index levels are
+ * imported, and {@code sectors} empty until a sector master can be; {@code as_of} and {@code breadth} are what the level was
  * judged on.
  */
 public record MarketGateView(
@@ -48,8 +48,12 @@ public record MarketGateView(
         Map<Market, Breadth> breadth = new java.util.EnumMap<>(Market.class);
         gate.markets().forEach((m, r) -> breadth.put(m, new Breadth(r.status(), r.level(), r.stocks(), r.above50(),
                 r.above200(), r.newHighs(), r.newLows(), r.templateShare())));
+        MarketBreadth.IndexTrend kospi = gate.indices().get(Market.KOSPI);
+        MarketBreadth.IndexTrend kosdaq = gate.indices().get(Market.KOSDAQ);
         return new MarketGateView(gate.status(), gate.level(), status(gate, Market.KOSPI), status(gate, Market.KOSDAQ),
-                null, null, null, null, List.of(), updatedAt, gate.day(), breadth);
+                kospi == null ? null : kospi.close(), kospi == null ? null : kospi.changePct(),
+                kosdaq == null ? null : kosdaq.close(), kosdaq == null ? null : kosdaq.changePct(), List.of(), updatedAt,
+                gate.day(), breadth);
     }
 
     private static String status(MarketBreadth.Gate gate, Market market) {

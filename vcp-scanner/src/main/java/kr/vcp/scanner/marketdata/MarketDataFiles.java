@@ -93,6 +93,23 @@ public final class MarketDataFiles {
         return parse(source, content, BAR_HEADER, MarketDataFiles::bar, DailyBar::date);
     }
 
+    /**
+     * Daily levels of a KRX index, as pykrx's {@code get_index_ohlcv(...).to_csv()} writes them with the bars' header:
+     * the levels have decimals. A line that cannot be read or repeats a date is skipped with its number.
+     */
+    public static Parsed<IndexBar> parseIndexBars(String source, String content) {
+        return parse(source, content, BAR_HEADER, f -> {
+            IndexBar bar = new IndexBar(LocalDate.parse(f.get(0)), level(f.get(1), "시가"), level(f.get(2), "고가"),
+                    level(f.get(3), "저가"), level(f.get(4), "종가"), volume(f.get(5)));
+            if (bar.low() > bar.high() || bar.close() > bar.high() * (1 + ROUNDING_TOLERANCE)
+                    || bar.close() < bar.low() * (1 - ROUNDING_TOLERANCE)) {
+                throw new IllegalArgumentException("levels out of order: high " + bar.high() + ", low " + bar.low()
+                        + ", close " + bar.close());
+            }
+            return bar;
+        }, IndexBar::date);
+    }
+
     /** Investor flows of one ticker; a line that cannot be read or repeats a date is skipped with its number. */
     public static Parsed<InvestorFlow> parseFlows(String source, String content) {
         return parse(source, content, FLOW_HEADER, f -> new InvestorFlow(LocalDate.parse(f.get(0)),
@@ -191,6 +208,18 @@ public final class MarketDataFiles {
                     + low + ".." + high);
         }
         return new DailyBar(date, open, top, bottom, close, volume, false);
+    }
+
+    private static double level(String value, String column) {
+        try {
+            double v = Double.parseDouble(value);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                throw new IllegalArgumentException(column + " must be a positive index level, was " + value);
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not an index level: '" + value + "'");
+        }
     }
 
     private static int price(String value, String column) {

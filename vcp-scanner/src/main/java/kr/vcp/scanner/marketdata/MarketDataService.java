@@ -30,7 +30,7 @@ public class MarketDataService {
     }
 
     /** Skipped lines an answer lists; the rest are counted. */
-    static final int REPORTED_LINES = 100;
+    public static final int REPORTED_LINES = 100;
 
     /** Skipped lines the log names one by one; the rest are counted in one line. */
     private static final int LOGGED_LINES = 20;

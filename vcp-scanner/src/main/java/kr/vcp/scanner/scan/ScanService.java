@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import kr.vcp.model.Json;
 import kr.vcp.model.Krx;
@@ -50,17 +51,19 @@ public class ScanService {
     private final OutboxRepository outbox;
     private final OutboxRelay relay;
     private final VcpEngine engine;
+    private final MarketGateService gates;
     private final ScannerConfig config;
     private final Vertx vertx;
 
-    public ScanService(HeldMarket market, ScanRepository scans, SignalRepository signals,
-            OutboxRepository outbox, OutboxRelay relay, VcpEngine engine, ScannerConfig config, Vertx vertx) {
+    public ScanService(HeldMarket market, ScanRepository scans, SignalRepository signals, OutboxRepository outbox,
+            OutboxRelay relay, VcpEngine engine, MarketGateService gates, ScannerConfig config, Vertx vertx) {
         this.market = market;
         this.scans = scans;
         this.signals = signals;
         this.outbox = outbox;
         this.relay = relay;
         this.engine = engine;
+        this.gates = gates;
         this.config = config;
         this.vertx = vertx;
     }
@@ -77,10 +80,10 @@ public class ScanService {
                             + other.id + ", started " + other.startedAt + "); try again when it has finished");
                 }))
                 .chain(() -> market.current()
-                        .map(held -> {
+                        .chain(held -> gates.indices(day(held, command)).map(indices -> {
                             phases[1] = System.nanoTime();
-                            return held;
-                        })
+                            return new Held(held, indices);
+                        }))
                         // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
                         .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> analyse(held, command,
                                 createdAt))))
@@ -101,15 +104,25 @@ public class ScanService {
      * Relative strength ranks against both markets, whatever the scope; the day's stocks are evaluated once per
      * market state, and each scan selects its scope and cut-off from that.
      */
-    private Analysed analyse(MarketSnapshot held, ScanCommand command, LocalDateTime createdAt) {
-        LocalDate day = held.latestDay(command.scope().markets(), command.asOf());
+    /** The market held, and the index trends of the scan's day (empty without index data). */
+    private record Held(MarketSnapshot market, Map<Market, MarketBreadth.IndexTrend> indices) {
+    }
+
+    /** The trading day a scan judges: the newest of its markets, on or before its as-of day; null when none. */
+    private static LocalDate day(MarketSnapshot held, ScanCommand command) {
+        return held.latestDay(command.scope().markets(), command.asOf());
+    }
+
+    private Analysed analyse(Held h, ScanCommand command, LocalDateTime createdAt) {
+        MarketSnapshot held = h.market();
+        LocalDate day = day(held, command);
         if (day == null) {
             throw new NoMarketDataException("no bars are stored for " + command.scope()
                     + (command.asOf() == null ? "" : " on or before " + command.asOf()) + ": import market data first");
         }
         MarketDay universe = held.day(day, config.scan().lookbackDays());
         return new Analysed(engine.select(universe.evaluated(engine), command.scope().markets(), command.minScore(),
-                command.topN(), createdAt), universe.gate(engine));
+                command.topN(), createdAt), universe.gate(engine).withIndices(h.indices()));
     }
 
     private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {

@@ -82,4 +82,31 @@ class MarketBreadthTest {
         assertEquals("YELLOW", MarketBreadth.status(40));
         assertEquals("RED", MarketBreadth.status(39));
     }
+
+    @Test
+    void anIndexAboveItsAveragesLiftsItsMarketAndOneBelowThemLowersIt() {
+        List<StockBars> universe = List.of(stock("F00001", Market.KOSPI, RISING), stock("G00001", Market.KOSDAQ, FALLING));
+        MarketBreadth.Gate gate = gate(universe);
+        double[] rising = new double[200];
+        double[] falling = new double[200];
+        for (int i = 0; i < 200; i++) {
+            rising[i] = 2000 + i;
+            falling[i] = 900 - i;
+        }
+
+        MarketBreadth.Gate withIndices = gate.withIndices(Map.of(Market.KOSPI, MarketBreadth.IndexTrend.of(falling),
+                Market.KOSDAQ, MarketBreadth.IndexTrend.of(rising)));
+
+        assertEquals(80, withIndices.markets().get(Market.KOSPI).level()); // 0.8 x 100 + 0
+        assertEquals(20, withIndices.markets().get(Market.KOSDAQ).level()); // 0.8 x 0 + 20
+        assertEquals(50, withIndices.level());
+        assertEquals(2199.0, withIndices.indices().get(Market.KOSDAQ).close());
+        assertEquals(1.0, withIndices.indices().get(Market.KOSDAQ).change());
+        assertEquals(0.05, withIndices.indices().get(Market.KOSDAQ).changePct());
+        // Fewer than 200 days: shown, not judged.
+        MarketBreadth.IndexTrend young = MarketBreadth.IndexTrend.of(java.util.Arrays.copyOf(rising, 60));
+        assertEquals(true, young.above50());
+        assertEquals(null, young.above200());
+        assertEquals(100, gate.withIndices(Map.of(Market.KOSPI, young)).markets().get(Market.KOSPI).level());
+    }
 }

@@ -326,7 +326,7 @@ class DashboardReadsTest {
     @Test
     void theMarketGateIsServedAndEveryScanIsTakenAndPublishedUnderIt() throws Exception {
         JsonPath gate = given().get("/market-gate").then().statusCode(200)
-                .body("$", hasKey("kospi_close")).body("kospi_close", nullValue()).body("kosdaq_change_pct", nullValue())
+                .body("$", hasKey("kospi_close")).body("kosdaq_close", nullValue()).body("kosdaq_change_pct", nullValue())
                 .body("sectors.size()", equalTo(0))
                 .body("as_of", equalTo(LAST_DAY.toString()))
                 .extract().jsonPath();
@@ -376,6 +376,60 @@ class DashboardReadsTest {
         var changed = (kr.vcp.model.MarketStateChanged.MarketGateChanged) published;
         assertEquals(status, changed.status());
         assertEquals(level, changed.level());
+    }
+
+    @Test
+    void importedIndexLevelsAreAnIndexUpdateAndTheGateWeighsTheIndexTrend() throws Exception {
+        JsonPath before = given().get("/market-gate").then().statusCode(200).extract().jsonPath();
+        StringBuilder csv = new StringBuilder("날짜,시가,고가,저가,종가,거래량,등락률\n");
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = LAST_DAY; days.size() < 220; d = d.minusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days.add(0, d);
+            }
+        }
+        for (int i = 0; i < days.size(); i++) {
+            double close = 2400.25 + i; // a steady rise: above its 50- and its 200-day average
+            csv.append(days.get(i)).append(',').append(close - 0.5).append(',').append(close + 3).append(',')
+                    .append(close - 3).append(',').append(close).append(",400000000,0.04\n");
+        }
+
+        given().contentType("text/csv; charset=UTF-8").body(csv.toString()).post("/market-data/indices/kospi")
+                .then().statusCode(200).body("rows", equalTo(220)).body("changed", equalTo(220));
+        given().contentType("text/csv; charset=UTF-8").body(csv.toString()).post("/market-data/indices/KOSPI")
+                .then().statusCode(200).body("changed", equalTo(0));
+
+        double last = 2400.25 + 219;
+        JsonPath after = given().get("/market-gate").then().statusCode(200)
+                .body("kospi_close", equalTo((float) last))
+                .body("kospi_change_pct", equalTo((float) (Math.round(1 / (last - 1) * 10_000) / 100.0)))
+                .body("kosdaq_close", nullValue())
+                .extract().jsonPath();
+        int kospi = (int) Math.round(0.8 * before.getInt("breadth.KOSPI.level") + 20);
+        assertEquals(kospi, after.getInt("breadth.KOSPI.level"));
+        assertEquals(before.getInt("breadth.KOSDAQ.level"), after.getInt("breadth.KOSDAQ.level"));
+        int n = after.getInt("breadth.KOSPI.stocks");
+        int m = after.getInt("breadth.KOSDAQ.stocks");
+        assertEquals(Math.round((kospi * (double) n + after.getInt("breadth.KOSDAQ.level") * m) / (n + m)),
+                after.getInt("level"));
+
+        var records = KafkaTopics.readFromBeginning(bootstrap, Topics.KAFKA_MARKET, Duration.ofSeconds(20),
+                KafkaTopics.anyValueContains("index_updated"));
+        var record = records.stream().filter(r -> r.value().contains("index_updated")).findFirst().orElseThrow();
+        assertEquals(Topics.WS_MARKET_KOSPI, record.key());
+        var index = (kr.vcp.model.MarketStateChanged.IndexUpdated) Json.MAPPER.readValue(record.value(),
+                kr.vcp.model.MarketStateChanged.class);
+        assertEquals("001", index.code());
+        assertEquals("KOSPI", index.name());
+        assertEquals(last, index.index(), 1e-9);
+        assertEquals(1.0, index.change(), 1e-9);
+        assertEquals(400_000_000L, index.volume());
+        assertEquals(LAST_DAY.atTime(15, 30), index.at());
+
+        given().contentType("text/csv; charset=UTF-8").body(csv.toString()).post("/market-data/indices/NIKKEI")
+                .then().statusCode(400).body("violations[0].field", equalTo("market"));
+        given().contentType("text/csv; charset=UTF-8").body("date,close\n2025-06-17,1\n").post("/market-data/indices/KOSDAQ")
+                .then().statusCode(400).body("message", org.hamcrest.Matchers.containsString("날짜,시가"));
     }
 
     private void execute(String sql, Tuple args) {
