@@ -41,7 +41,7 @@ public final class VcpEngine {
     }
 
     /** A signal that made the cut, with what ranks it. */
-    public record Candidate(Market market, Signal signal, int rsRating) {
+    public record Candidate(Market market, Signal signal, int rsRating, Evaluation.Score score) {
     }
 
     /**
@@ -134,7 +134,7 @@ public final class VcpEngine {
                 .map(stock -> {
                     int rating = ratings.byTicker().get(stock.ticker());
                     Evaluation e = evaluate(stock, rating, null);
-                    return e.signal() == null ? null : new Candidate(stock.market(), e.signal(), rating);
+                    return e.signal() == null ? null : new Candidate(stock.market(), e.signal(), rating, e.score());
                 })
                 .filter(java.util.Objects::nonNull)
                 .sorted(BEST_FIRST)
@@ -152,7 +152,7 @@ public final class VcpEngine {
         List<Candidate> chosen = evaluated.candidates().stream()
                 .filter(c -> markets.contains(c.market()) && c.signal().score() >= minScore)
                 .limit(topN)
-                .map(c -> new Candidate(c.market(), c.signal().madeAt(createdAt), c.rsRating()))
+                .map(c -> new Candidate(c.market(), c.signal().madeAt(createdAt), c.rsRating(), c.score()))
                 .toList();
         return new Result(evaluated.signalDate(), inScope, analysed, chosen);
     }

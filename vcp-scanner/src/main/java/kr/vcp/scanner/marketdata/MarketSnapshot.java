@@ -167,6 +167,26 @@ public final class MarketSnapshot {
         return days.computeIfAbsent(new DayKey(day, lookbackDays), k -> build(day, lookbackDays));
     }
 
+    /** {@code day} built afresh and not kept: for walking through history (a backtest), which would push today's out. */
+    public MarketDay dayUnkept(LocalDate day, int lookbackDays) {
+        return build(day, lookbackDays);
+    }
+
+    /** The trading days of {@code markets} from {@code from} to {@code to}, oldest first. */
+    public List<LocalDate> tradingDays(Set<Market> markets, LocalDate from, LocalDate to) {
+        java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>();
+        for (HeldStock s : stocks.values()) {
+            if (!markets.contains(s.market())) {
+                continue;
+            }
+            LocalDate[] dates = s.bars().dates();
+            for (int i = lastOnOrBefore(dates, to); i >= 0 && !dates[i].isBefore(from); i--) {
+                days.add(dates[i]);
+            }
+        }
+        return List.copyOf(days);
+    }
+
     private MarketDay build(LocalDate day, int lookbackDays) {
         LocalDate barsAfter = day.minusDays(lookbackDays);
         LocalDate flowsAfter = day.minusDays(FLOW_LOOKBACK_DAYS);
