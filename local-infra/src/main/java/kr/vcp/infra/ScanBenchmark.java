@@ -123,6 +123,17 @@ public final class ScanBenchmark {
                 }
                 System.out.printf("Analysis benchmark: GET /analysis/{ticker} of %d random listings: %s; of unknown "
                         + "tickers (404): %s%n", n, spread(known), spread(unknown));
+
+                // The whole history, walked forward a day at a time.
+                String status = get(scanner.baseUri().resolve("/market-data/status"));
+                String backtest = "{\"from\": \"" + field(status, "first_date") + "\", \"to\": \"" + field(status, "last_date")
+                        + "\", \"market\": \"ALL\", \"min_score\": 7, \"top_n\": 20}";
+                long started = System.nanoTime();
+                String report = Backtests.run(scanner.baseUri(), WRITE_KEY, backtest);
+                System.out.printf("Backtest benchmark: POST /backtest over %s trading days of %d listings, min_score 7,"
+                        + " top_n 20: %.1f s to the stored report; %s trades, %s sold%n", field(report, "days"),
+                        tickers.size(), (System.nanoTime() - started) / 1e9, field(report, "trades"),
+                        field(report, "closed"));
             }
         }
         System.out.printf("(%s, %d cores, Java %s)%n", System.getProperty("os.arch"),

@@ -43,12 +43,12 @@ public class StockService {
     public Uni<StockViews.Chart> chart(String ticker, String period) {
         return held(ticker).map(h -> {
             PriceSeries bars = h.stock().bars();
-            List<StockViews.Bar> data = new ArrayList<>();
+            List<AnalysisResponse.Bar> data = new ArrayList<>();
             if (bars.size() > 0) {
                 LocalDate after = bars.lastDate().minusMonths(MONTHS.get(period));
                 for (int i = 0; i < bars.size(); i++) {
                     if (bars.dates()[i].isAfter(after)) {
-                        data.add(new StockViews.Bar(bars.dates()[i], bars.open()[i], bars.high()[i], bars.low()[i],
+                        data.add(new AnalysisResponse.Bar(bars.dates()[i], bars.open()[i], bars.high()[i], bars.low()[i],
                                 bars.close()[i], bars.volume()[i]));
                     }
                 }

@@ -33,17 +33,8 @@ public final class StockViews {
     public record Chart(
             @JsonProperty("ticker") String ticker,
             @JsonProperty("period") String period,
-            @JsonProperty("data") List<Bar> data,
+            @JsonProperty("data") List<AnalysisResponse.Bar> data,
             @JsonProperty("total_points") int totalPoints) {
-    }
-
-    public record Bar(
-            @JsonProperty("date") LocalDate date,
-            @JsonProperty("open") int open,
-            @JsonProperty("high") int high,
-            @JsonProperty("low") int low,
-            @JsonProperty("close") int close,
-            @JsonProperty("volume") long volume) {
     }
 
     /**
