@@ -32,6 +32,14 @@ public interface ScannerConfig {
          * ({@code VCP_WRITE_API_KEY}); while unset, writes are refused. Reading needs none.
          */
         java.util.Optional<String> writeApiKey();
+
+        /** Wrong write keys one client address may send in a window before all its writes are refused (429). */
+        @WithDefault("10")
+        int maxFailedAttempts();
+
+        /** The window wrong keys are counted in, and how long a client that sent too many stays refused at most. */
+        @WithDefault("1m")
+        Duration failedAttemptsWindow();
     }
 
     /**
