@@ -77,6 +77,19 @@ public interface GatewayConfig {
         Optional<List<String>> tokens();
     }
 
+    Scans scans();
+
+    /** Scans triggered through the gateway ({@code POST /api/scan}, {@code /api/kr/scan/vcp}), per client address. */
+    interface Scans {
+        /** Scans a minute, sustained: a trader's button presses stay far below it. */
+        @WithDefault("6")
+        double perMinute();
+
+        /** Scans at once before the rate applies. */
+        @WithDefault("3")
+        int burst();
+    }
+
     interface Admin {
         /** The key admin requests send as {@code X-API-Key}; while unset, the admin endpoints refuse everyone. */
         Optional<String> apiKey();

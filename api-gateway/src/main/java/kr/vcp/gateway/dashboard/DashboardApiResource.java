@@ -2,6 +2,7 @@ package kr.vcp.gateway.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,9 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.vcp.gateway.config.GatewayConfig;
+import kr.vcp.gateway.limits.ScanThrottle;
 import kr.vcp.model.ApiError;
 import kr.vcp.model.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -29,18 +32,25 @@ public class DashboardApiResource {
     private final ScannerClient scanner;
     private final GatewayConfig config;
     private final SystemHealth health;
+    private final ScanThrottle throttle;
 
-    public DashboardApiResource(@RestClient ScannerClient scanner, GatewayConfig config, SystemHealth health) {
+    public DashboardApiResource(@RestClient ScannerClient scanner, GatewayConfig config, SystemHealth health,
+            ScanThrottle throttle) {
         this.scanner = scanner;
         this.config = config;
         this.health = health;
+        this.throttle = throttle;
     }
 
     /** The live page's scan form: the scanner's own request and answer. */
     @POST
     @Path("/scan")
     @Consumes(MediaType.WILDCARD)
-    public Uni<Response> scan(String body) {
+    public Uni<Response> scan(String body, @Context HttpServerRequest request) {
+        long wait = throttle.waitFor(client(request));
+        if (wait > 0) {
+            return Uni.createFrom().item(tooMany(wait, ApiError.of("too_many_scans", tooManyScans(wait))));
+        }
         return passThrough(scanner.scan(writeKey(), body == null || body.isBlank() ? "{}" : body));
     }
 
@@ -67,10 +77,14 @@ public class DashboardApiResource {
     @Path("/kr/scan/vcp")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> scanVcp(@QueryParam("market") String market, @QueryParam("min_score") String minScore,
-            @QueryParam("min_grade") String minGrade) {
+            @QueryParam("min_grade") String minGrade, @Context HttpServerRequest http) {
         ScanTrigger.Request request = ScanTrigger.request(market, minScore, minGrade);
         if (!request.violations().isEmpty()) {
             return Uni.createFrom().item(json(400, ApiError.invalid("invalid_request", request.violations())));
+        }
+        long wait = throttle.waitFor(client(http));
+        if (wait > 0) {
+            return Uni.createFrom().item(tooMany(wait, ScanTrigger.failed(tooManyScans(wait))));
         }
         return scanner.scan(writeKey(), request.body())
                 .map(r -> json(200, ScanTrigger.completed(Json.treeOrNull(r.readEntity(String.class)))))
@@ -87,8 +101,8 @@ public class DashboardApiResource {
     @Path("/system/scan/vcp")
     @Consumes(MediaType.WILDCARD)
     public Uni<Response> systemScanVcp(@QueryParam("market") String market, @QueryParam("min_score") String minScore,
-            @QueryParam("min_grade") String minGrade) {
-        return scanVcp(market, minScore, minGrade);
+            @QueryParam("min_grade") String minGrade, @Context HttpServerRequest http) {
+        return scanVcp(market, minScore, minGrade, http);
     }
 
     @GET
@@ -149,6 +163,20 @@ public class DashboardApiResource {
     @Path("/system/health")
     public Uni<SystemHealth.Answer> systemHealth() {
         return health.check();
+    }
+
+    private static String client(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    }
+
+    private String tooManyScans(long wait) {
+        return "too many scans from this client (" + config.scans().perMinute() + " a minute); try again in " + wait
+                + " s";
+    }
+
+    private static Response tooMany(long wait, Object body) {
+        return Response.status(429).type(MediaType.APPLICATION_JSON_TYPE).header("Retry-After", wait)
+                .entity(Json.write(body)).build();
     }
 
     private String writeKey() {

@@ -1,5 +1,7 @@
 package kr.vcp.gateway.websocket;
 
+import kr.vcp.gateway.limits.TokenBucket;
+
 import io.netty.channel.EventLoop;
 import io.quarkus.logging.Log;
 import io.quarkus.websockets.next.CloseReason;

@@ -1,5 +1,7 @@
 package kr.vcp.gateway.websocket;
 
+import kr.vcp.gateway.limits.TokenBucket;
+
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;

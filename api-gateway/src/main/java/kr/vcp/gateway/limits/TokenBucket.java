@@ -1,7 +1,7 @@
-package kr.vcp.gateway.websocket;
+package kr.vcp.gateway.limits;
 
 /** A token bucket: {@code burst} messages at once, refilled at {@code perSecond}. Thread-safe. */
-final class TokenBucket {
+public final class TokenBucket {
 
     private final double perNano;
     private final double burst;
@@ -9,13 +9,13 @@ final class TokenBucket {
     private long refilledAt = System.nanoTime();
     private int violations;
 
-    TokenBucket(double perSecond, int burst) {
+    public TokenBucket(double perSecond, int burst) {
         this.perNano = perSecond / 1e9;
         this.burst = burst;
         this.tokens = burst;
     }
 
-    synchronized boolean tryTake() {
+    public synchronized boolean tryTake() {
         long now = System.nanoTime();
         tokens = Math.min(burst, tokens + (now - refilledAt) * perNano);
         refilledAt = now;
@@ -27,8 +27,19 @@ final class TokenBucket {
         return false;
     }
 
+    /** Whether it is full again: its owner has been quiet long enough to be forgotten. */
+    public synchronized boolean full() {
+        return Math.min(burst, tokens + (System.nanoTime() - refilledAt) * perNano) >= burst;
+    }
+
+    /** Seconds until one more token. */
+    public synchronized long secondsToNext() {
+        double missing = 1 - Math.min(burst, tokens + (System.nanoTime() - refilledAt) * perNano);
+        return missing <= 0 ? 0 : (long) Math.ceil(missing / perNano / 1e9);
+    }
+
     /** Messages refused so far. */
-    synchronized int violations() {
+    public synchronized int violations() {
         return violations;
     }
 }
