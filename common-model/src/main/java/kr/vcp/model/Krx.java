@@ -10,4 +10,21 @@ public final class Krx {
 
     private Krx() {
     }
+
+    /**
+     * A KRX code from what a person or a file wrote: trimmed, in capitals, and digits that lost their leading zeros (a
+     * spreadsheet did it) given them back ({@code 5930} is {@code 005930}).
+     *
+     * @throws IllegalArgumentException when it is no KRX code (six digits or capital letters)
+     */
+    public static String ticker(String raw) {
+        String t = raw == null ? "" : raw.trim().toUpperCase(java.util.Locale.ROOT);
+        if (t.matches("\\d{1,5}")) {
+            t = "0".repeat(6 - t.length()) + t;
+        }
+        if (!Topics.isKrxCode(t)) {
+            throw new IllegalArgumentException("ticker must be 6 digits or capital letters, was '" + raw + "'");
+        }
+        return t;
+    }
 }

@@ -1,5 +1,6 @@
 package kr.vcp.scanner.errors;
 
+import kr.vcp.model.Krx;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -7,7 +8,6 @@ import java.util.Locale;
 import java.util.Set;
 import kr.vcp.model.ApiError;
 import kr.vcp.model.Market;
-import kr.vcp.scanner.marketdata.MarketDataFiles;
 
 /**
  * Query and path parameters read from their text, each refused with a 400 naming it. JAX-RS would answer a query
@@ -50,7 +50,7 @@ public final class QueryParams {
     /** A KRX code, leading zeros restored ({@code 5930} is {@code 005930}). */
     public static String ticker(String name, String value) {
         try {
-            return MarketDataFiles.ticker(value == null ? "" : value);
+            return Krx.ticker(value);
         } catch (IllegalArgumentException e) {
             throw invalid(name, e.getMessage());
         }

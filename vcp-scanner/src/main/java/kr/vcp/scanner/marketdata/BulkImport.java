@@ -1,5 +1,6 @@
 package kr.vcp.scanner.marketdata;
 
+import kr.vcp.model.Krx;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -156,7 +157,7 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
 
     /** The ticker a per-ticker file is named for ({@code 005930.csv}). */
     private static String tickerOf(NamedFile f) {
-        return MarketDataFiles.ticker(Path.of(f.name()).getFileName().toString().replaceFirst("(?i)\\.csv$", ""));
+        return Krx.ticker(Path.of(f.name()).getFileName().toString().replaceFirst("(?i)\\.csv$", ""));
     }
 
     private enum Held { SAME, DIFFERENT, ABSENT }

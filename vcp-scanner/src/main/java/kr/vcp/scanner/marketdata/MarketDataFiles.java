@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
+import kr.vcp.model.Krx;
 import kr.vcp.model.Market;
 import kr.vcp.scanner.errors.RefusedException;
 import org.apache.commons.csv.CSVFormat;
@@ -57,23 +57,10 @@ public final class MarketDataFiles {
         }
     }
 
-    private static final Pattern TICKER = Pattern.compile("[0-9A-Z]{6}");
     /** How far open or close may lie outside high..low and still be a rounding artefact (then the range widens). */
     private static final double ROUNDING_TOLERANCE = 0.005;
 
     private MarketDataFiles() {
-    }
-
-    /** Normalises a ticker; digits that lost their leading zeros (a spreadsheet did it) get them back. */
-    public static String ticker(String raw) {
-        String t = raw.trim().toUpperCase(Locale.ROOT);
-        if (t.matches("\\d{1,5}")) {
-            t = "0".repeat(6 - t.length()) + t;
-        }
-        if (!TICKER.matcher(t).matches()) {
-            throw new IllegalArgumentException("ticker must be 6 digits or capital letters, was '" + raw + "'");
-        }
-        return t;
     }
 
     public static Parsed<StockListing> parseStocks(String source, String content) {
@@ -81,7 +68,7 @@ public final class MarketDataFiles {
             if (f.get(1).isEmpty()) {
                 throw new IllegalArgumentException("name is empty");
             }
-            return new StockListing(ticker(f.get(0)), f.get(1), market(f.get(2)));
+            return new StockListing(Krx.ticker(f.get(0)), f.get(1), market(f.get(2)));
         }, StockListing::ticker);
     }
 

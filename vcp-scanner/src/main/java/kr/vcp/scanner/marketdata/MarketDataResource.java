@@ -1,5 +1,6 @@
 package kr.vcp.scanner.marketdata;
 
+import kr.vcp.model.Krx;
 import kr.vcp.scanner.errors.InvalidRequestException;
 import kr.vcp.scanner.errors.RequestValidation;
 import jakarta.validation.constraints.NotBlank;
@@ -124,7 +125,7 @@ public class MarketDataResource {
 
     private static String checkedTicker(String ticker) {
         try {
-            return MarketDataFiles.ticker(ticker);
+            return Krx.ticker(ticker);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("invalid_request",
                     List.of(new ApiError.Violation("ticker", e.getMessage())));
