@@ -116,4 +116,26 @@ class TradeFollowerTest {
 
         assertEquals(follow(FREE, bars), follow(FREE, bars));
     }
+
+    @Test
+    void aTradingHaltIsNoPriceTheTradeResumesOnTheNextTradedDay() {
+        // Halted days are not in the series at all (a halt has no prices): the third day after the signal is missing.
+        PriceSeries full = after(new int[] {9_900, 10_100, 9_800, 10_050}, new int[] {10_000, 10_100, 9_900, 10_000},
+                new int[] {10_000, 10_100, 9_900, 10_000}, new int[] {10_100, 11_400, 10_000, 11_300});
+        PriceSeries halted = full.select(new int[] {0, 1, 2, 4});
+        TradeFollower threeDays = new TradeFollower(new TradeFollower.Rules(3, 3, 0, 0, 0));
+
+        var trade = follow(threeDays, halted);
+
+        // Entry on day 1; day 2 traded; day 3 halted; day 4 is the trade's third traded day and reaches the target.
+        assertEquals(SIGNAL_DAY.plusDays(1), trade.entryDate());
+        assertEquals(TradeFollower.Exit.TARGET, trade.exit());
+        assertEquals(SIGNAL_DAY.plusDays(4), trade.exitDate());
+        assertEquals(11_250L, trade.exitPrice());
+        // Without the halt, the third traded day is day 3, and the trade is sold there at the close.
+        var unhalted = follow(threeDays, full);
+        assertEquals(TradeFollower.Exit.TIME, unhalted.exit());
+        assertEquals(SIGNAL_DAY.plusDays(3), unhalted.exitDate());
+        assertEquals(10_000L, unhalted.exitPrice());
+    }
 }
