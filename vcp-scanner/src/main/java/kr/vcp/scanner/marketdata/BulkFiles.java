@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,20 +53,28 @@ final class BulkFiles {
         return files;
     }
 
+    /**
+     * The CSV files below {@code path} inside {@code root}. Links are not followed: the folder itself must really be
+     * inside the root, and a file that is a link is left out, so nothing outside the root is ever read.
+     */
     static List<NamedFile> readDirectory(Path root, String path, long maxBytes) {
-        Path base = root.toAbsolutePath().normalize();
-        Path dir = base.resolve(path).normalize();
-        if (!dir.startsWith(base)) {
-            throw invalid("path", "must be inside " + base);
-        }
-        if (!Files.isDirectory(dir)) {
-            throw invalid("path", dir + " is not a folder");
+        Path dir;
+        try {
+            Path base = root.toRealPath();
+            dir = base.resolve(path).normalize();
+            if (!dir.startsWith(base) || !Files.isDirectory(dir) || !dir.toRealPath().startsWith(base)) {
+                throw invalid("path", "must be a folder inside " + base);
+            }
+        } catch (InvalidPathException e) {
+            throw invalid("path", "is not a path: " + e.getMessage());
+        } catch (IOException e) {
+            throw invalid("path", "cannot be read: " + e.getMessage());
         }
         List<Path> paths;
         long total = 0;
         try (Stream<Path> walk = Files.walk(dir)) {
-            paths = walk.filter(p -> Files.isRegularFile(p) && p.toString().toLowerCase().endsWith(".csv")).sorted()
-                    .toList();
+            paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                    && p.toString().toLowerCase().endsWith(".csv")).sorted().toList();
             for (Path f : paths) {
                 total += Files.size(f);
                 if (total > maxBytes) {

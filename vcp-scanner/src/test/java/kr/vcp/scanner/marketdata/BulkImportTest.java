@@ -79,6 +79,28 @@ class BulkImportTest {
     }
 
     @Test
+    void linksOutOfTheImportRootAreNeverFollowedAndAPathWithANulIsABadRequest() throws Exception {
+        String name = "link-import-" + System.nanoTime();
+        java.nio.file.Path folder = java.nio.file.Path.of("target", name);
+        java.nio.file.Files.createDirectories(folder);
+        java.nio.file.Files.writeString(folder.resolve("stocks.csv"), "ticker,name,market\nL00010,링크전자,KOSPI\n");
+        java.nio.file.Files.createSymbolicLink(folder.resolve("passwd.csv"), java.nio.file.Path.of("/etc/passwd"));
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("target", "link-out"));
+        java.nio.file.Files.createSymbolicLink(java.nio.file.Path.of("target", "link-out"), java.nio.file.Path.of("/etc"));
+
+        given().contentType("application/json").body("{\"path\": \"target/" + name + "\"}")
+                .post("/market-data/import-directory").then().statusCode(200)
+                .body("files", equalTo(1)).body("stocks", equalTo(1)).body("rejected.size()", equalTo(0));
+        given().contentType("application/json").body("{\"path\": \"target/link-out\"}")
+                .post("/market-data/import-directory").then().statusCode(400)
+                .body("violations[0].field", equalTo("path"));
+        given().contentType("application/json").body("{\"path\": \"target/a\\u0000b\"}")
+                .post("/market-data/import-directory").then().statusCode(400)
+                .body("violations[0].field", equalTo("path"));
+        java.nio.file.Files.deleteIfExists(java.nio.file.Path.of("target", "link-out"));
+    }
+
+    @Test
     void aFolderOutsideTheImportRootOrNotAZipIsABadRequest() {
         given().contentType("application/json").body("{\"path\": \"../../etc\"}")
                 .post("/market-data/import-directory").then().statusCode(400)
