@@ -15,6 +15,11 @@ public enum MarketScope {
         this.markets = markets;
     }
 
+    /** The scope a request names (any case, spaces around it allowed); ALL when it names none. */
+    public static MarketScope of(String text) {
+        return text == null || text.isBlank() ? ALL : valueOf(text.trim().toUpperCase(java.util.Locale.ROOT));
+    }
+
     public Set<Market> markets() {
         return EnumSet.copyOf(markets);
     }

@@ -31,4 +31,11 @@ public record PriceTicked(
             LocalDateTime tradedAt) {
         return new PriceTicked(SCHEMA_VERSION, ticker, price, change, changeRate, volume, tradedAt);
     }
+
+    /** A trade at {@code price} against the close before its day: the change in KRW and in percent to two decimals. */
+    public static PriceTicked against(long previousClose, String ticker, long price, long volume, LocalDateTime tradedAt) {
+        long change = price - previousClose;
+        double rate = previousClose == 0 ? 0 : Math.round(change * 10_000.0 / previousClose) / 100.0;
+        return of(ticker, price, change, rate, volume, tradedAt);
+    }
 }

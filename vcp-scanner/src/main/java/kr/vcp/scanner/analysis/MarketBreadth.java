@@ -48,8 +48,6 @@ public final class MarketBreadth {
         /** This gate with the markets' index trends in it (see {@link MarketBreadth}). */
         public Gate withIndices(Map<Market, IndexTrend> trends) {
             Map<Market, Reading> readings = new EnumMap<>(Market.class);
-            double weighted = 0;
-            int stocks = 0;
             for (var e : markets.entrySet()) {
                 Reading r = e.getValue();
                 IndexTrend index = trends.get(e.getKey());
@@ -57,10 +55,8 @@ public final class MarketBreadth {
                         : (int) Math.round(0.8 * r.level() + 20 * ((index.above50() ? 0.5 : 0) + (index.above200() ? 0.5 : 0)));
                 readings.put(e.getKey(), new Reading(r.stocks(), r.above50(), r.above200(), r.newHighs(), r.newLows(),
                         r.templateShare(), level));
-                weighted += level * (double) r.stocks();
-                stocks += r.stocks();
             }
-            return new Gate(day, readings, stocks == 0 ? 0 : (int) Math.round(weighted / stocks), Map.copyOf(trends));
+            return new Gate(day, readings, combined(readings), Map.copyOf(trends));
         }
     }
 
@@ -120,8 +116,6 @@ public final class MarketBreadth {
                     && TrendTemplate.passed(TrendTemplate.check(s, rating, minRsRating)) == 8 ? 1 : 0;
         }
         Map<Market, Reading> readings = new EnumMap<>(Market.class);
-        double weighted = 0;
-        int stocks = 0;
         for (var e : counts.entrySet()) {
             int[] c = e.getValue();
             double above50 = (double) c[1] / c[0];
@@ -131,10 +125,19 @@ public final class MarketBreadth {
             double score = 0.3 * above50 + 0.3 * above200 + 0.2 * highs + 0.2 * Math.min(1, template / FULL_TEMPLATE_SHARE);
             readings.put(e.getKey(), new Reading(c[0], round(above50), round(above200), c[3], c[4], round(template),
                     (int) Math.round(score * 100)));
-            weighted += score * c[0];
-            stocks += c[0];
         }
-        return new Gate(day, readings, stocks == 0 ? 0 : (int) Math.round(weighted / stocks * 100), Map.of());
+        return new Gate(day, readings, combined(readings), Map.of());
+    }
+
+    /** Both markets' levels together, each weighed by its stocks. */
+    private static int combined(Map<Market, Reading> readings) {
+        double weighted = 0;
+        int stocks = 0;
+        for (Reading r : readings.values()) {
+            weighted += r.level() * (double) r.stocks();
+            stocks += r.stocks();
+        }
+        return stocks == 0 ? 0 : (int) Math.round(weighted / stocks);
     }
 
     private static double round(double share) {

@@ -43,8 +43,8 @@ public final class TradeFollower {
     public record Trade(State state, Exit exit, LocalDate entryDate, Long entryPrice, LocalDate exitDate,
             Long exitPrice, Double returnPct, Double returnR) {
 
-        static final Trade PENDING = new Trade(State.PENDING, null, null, null, null, null, null, null);
-        static final Trade EXPIRED = new Trade(State.EXPIRED, null, null, null, null, null, null, null);
+        public static final Trade PENDING = new Trade(State.PENDING, null, null, null, null, null, null, null);
+        public static final Trade EXPIRED = new Trade(State.EXPIRED, null, null, null, null, null, null, null);
     }
 
     private final Rules rules;

@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -166,8 +165,7 @@ public class BacktestService {
     }
 
     private static MarketScope scope(BacktestRequest request) {
-        return request.market() == null ? MarketScope.ALL
-                : MarketScope.valueOf(request.market().trim().toUpperCase(Locale.ROOT));
+        return MarketScope.of(request.market());
     }
 
     private static InvalidRequestException invalid(String field, String message) {

@@ -4,10 +4,10 @@ import kr.vcp.model.Krx;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import kr.vcp.model.ApiError;
 import kr.vcp.model.Market;
+import kr.vcp.model.MarketScope;
 
 /**
  * Query and path parameters read from their text, each refused with a 400 naming it. JAX-RS would answer a query
@@ -68,8 +68,7 @@ public final class QueryParams {
 
     /** The markets {@code value} names: KOSPI or KOSDAQ, both when absent or ALL. */
     public static Set<Market> markets(String name, String value) {
-        String m = oneOf(name, value, "ALL", List.of("KOSPI", "KOSDAQ", "ALL"));
-        return m.equals("ALL") ? Set.of(Market.KOSPI, Market.KOSDAQ) : Set.of(Market.valueOf(m.toUpperCase(Locale.ROOT)));
+        return MarketScope.of(oneOf(name, value, "ALL", List.of("KOSPI", "KOSDAQ", "ALL"))).markets();
     }
 
     public static InvalidRequestException invalid(String name, String message) {

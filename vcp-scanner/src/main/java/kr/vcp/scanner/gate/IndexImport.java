@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -80,14 +79,7 @@ public class IndexImport {
                     events.add(new OutboxRepository.Event(UUID.randomUUID(), Topics.KAFKA_MARKET, updated.wsTopic(),
                             Json.write(updated)));
                     if (breadth != null) {
-                        Map<Market, MarketBreadth.IndexTrend> trends = new EnumMap<>(Market.class);
-                        for (Market m : Market.values()) {
-                            MarketBreadth.IndexTrend t = MarketBreadth.IndexTrend.of(IndexRepository.closes(conn, m, breadth.day()));
-                            if (t != null) {
-                                trends.put(m, t);
-                            }
-                        }
-                        events.add(MarketGateService.event(breadth.withIndices(trends)));
+                        events.add(MarketGateService.event(breadth.withIndices(IndexRepository.trends(conn, breadth.day()))));
                     }
                     OutboxRepository.append(conn, events);
                 }

@@ -1,9 +1,6 @@
 package kr.vcp.scanner.gate;
 
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,18 +15,15 @@ import kr.vcp.model.Market;
 import kr.vcp.scanner.analysis.MarketBreadth;
 import kr.vcp.scanner.marketdata.IndexBar;
 
-/** KOSPI's and KOSDAQ's imported levels ({@code index_bars}, V9). */
+/**
+ * KOSPI's and KOSDAQ's imported levels ({@code index_bars}, V9), over JDBC: they are read where the gate is judged,
+ * on a worker thread (a scan's analysis, the gate's computation) or inside an index import's own transaction.
+ */
 @ApplicationScoped
 public class IndexRepository {
 
     /** Closes an index trend needs: its 200-day average. */
     private static final int DAYS = 200;
-
-    private static final String CLOSES = """
-            SELECT market, array_agg(close ORDER BY trade_date) AS closes FROM (
-              SELECT market, trade_date, close, row_number() OVER (PARTITION BY market ORDER BY trade_date DESC) AS n
-              FROM index_bars WHERE trade_date <= $1) t
-            WHERE n <= $2 GROUP BY market""";
 
     private static final String UPSERT = """
             INSERT INTO index_bars (market, trade_date, open, high, low, close, volume) VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -38,28 +32,32 @@ public class IndexRepository {
             WHERE (index_bars.open, index_bars.high, index_bars.low, index_bars.close, index_bars.volume)
                 IS DISTINCT FROM (excluded.open, excluded.high, excluded.low, excluded.close, excluded.volume)""";
 
-    private final Pool pool;
+    private final AgroalDataSource dataSource;
 
-    public IndexRepository(Pool pool) {
-        this.pool = pool;
+    public IndexRepository(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
-    /** Each market's index trend on {@code day} (from the closes up to it); markets without index data left out. */
-    public Uni<Map<Market, MarketBreadth.IndexTrend>> trends(LocalDate day) {
-        return pool.preparedQuery(CLOSES).execute(Tuple.of(day, DAYS)).map(rows -> {
-            Map<Market, MarketBreadth.IndexTrend> trends = new EnumMap<>(Market.class);
-            for (Row row : rows) {
-                Double[] closes = row.getArrayOfDoubles("closes");
-                double[] values = new double[closes.length];
-                for (int i = 0; i < closes.length; i++) {
-                    values[i] = closes[i];
-                }
-                trends.put(Market.valueOf(row.getString("market")), MarketBreadth.IndexTrend.of(values));
+    /** Each market's index trend on {@code day}; markets without index data left out. Blocking. */
+    public Map<Market, MarketBreadth.IndexTrend> trends(LocalDate day) {
+        try (Connection conn = dataSource.getConnection()) {
+            return trends(conn, day);
+        } catch (SQLException e) {
+            throw new IllegalStateException("index levels unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The same within the caller's JDBC transaction. Blocking. */
+    static Map<Market, MarketBreadth.IndexTrend> trends(Connection conn, LocalDate day) throws SQLException {
+        Map<Market, MarketBreadth.IndexTrend> trends = new EnumMap<>(Market.class);
+        for (Market m : Market.values()) {
+            MarketBreadth.IndexTrend t = MarketBreadth.IndexTrend.of(closes(conn, m, day));
+            if (t != null) {
+                trends.put(m, t);
             }
-            return trends;
-        });
+        }
+        return trends;
     }
-
     /** Within the caller's JDBC transaction: the bars, inserted or changed; returns the rows that were. Blocking. */
     static int upsert(Connection conn, Market market, List<IndexBar> bars) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement(UPSERT)) {

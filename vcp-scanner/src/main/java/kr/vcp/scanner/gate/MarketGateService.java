@@ -54,33 +54,34 @@ public class MarketGateService {
 
     /** The gate of the newest day held, its indices in it where imported. */
     public Uni<MarketBreadth.Gate> current() {
-        return breadth().chain(gate -> indices.trends(gate.day()).map(gate::withIndices));
+        return newestDay((held, day) -> gate(held, day));
     }
 
-    /** The gate of the newest day held, judged from the stocks alone. */
+    /** The gate of the newest day held, judged from the stocks alone (an index import adds its own indices). */
     public Uni<MarketBreadth.Gate> breadth() {
+        return newestDay((held, day) -> held.day(day, config.scan().lookbackDays()).gate(engine));
+    }
+
+    /**
+     * The gate of {@code day} in {@code held} with that day's index trends. Blocking: the day's stocks are rated and
+     * read the first time (CPU), and the index levels come over JDBC.
+     */
+    public MarketBreadth.Gate gate(MarketSnapshot held, LocalDate day) {
+        return held.day(day, config.scan().lookbackDays()).gate(engine).withIndices(indices.trends(day));
+    }
+
+    private Uni<MarketBreadth.Gate> newestDay(java.util.function.BiFunction<MarketSnapshot, LocalDate, MarketBreadth.Gate> judge) {
         return market.current().chain(held -> {
             LocalDate day = held.latestDay(EnumSet.allOf(Market.class), null);
             if (day == null) {
                 throw new NoMarketDataException("no bars are stored: import market data first");
             }
-            // Rating and reading the day's stocks, the first time it is asked for, is CPU work: off the event loop.
-            return vertx.executeBlocking(Uni.createFrom().item(() -> gate(held, day)));
+            return vertx.executeBlocking(Uni.createFrom().item(() -> judge.apply(held, day)));
         });
-    }
-
-    /** The gate of {@code day} in {@code held}: CPU work the first time. */
-    public MarketBreadth.Gate gate(MarketSnapshot held, LocalDate day) {
-        return held.day(day, config.scan().lookbackDays()).gate(engine);
     }
 
     public Uni<MarketGateView> view() {
         return current().map(g -> MarketGateView.of(g, LocalDateTime.now(Krx.ZONE).withNano(0)));
-    }
-
-    /** The index trends of {@code day}, for a gate judged elsewhere (a scan's); empty without a day. */
-    public Uni<java.util.Map<Market, MarketBreadth.IndexTrend>> indices(LocalDate day) {
-        return day == null ? Uni.createFrom().item(java.util.Map.of()) : indices.trends(day);
     }
 
     /** The gate as its event on {@link Topics#KAFKA_MARKET}, for the caller's transaction to queue. */

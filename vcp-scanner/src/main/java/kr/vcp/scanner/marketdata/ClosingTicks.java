@@ -64,10 +64,8 @@ final class ClosingTicks {
         return ticks;
     }
 
-    /** A close as a tick: its change against the previous close, in KRW and in percent to two decimals. */
+    /** A close as a tick, against the close before it, stamped with the session's end. */
     static PriceTicked tick(String ticker, LocalDate day, long close, long previous, long volume) {
-        long change = close - previous;
-        double rate = previous == 0 ? 0 : Math.round(change * 10_000.0 / previous) / 100.0;
-        return PriceTicked.of(ticker, close, change, rate, volume, day.atTime(CLOSE));
+        return PriceTicked.against(previous, ticker, close, volume, day.atTime(CLOSE));
     }
 }

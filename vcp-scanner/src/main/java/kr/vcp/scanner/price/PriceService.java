@@ -105,10 +105,8 @@ public class PriceService {
                 faults.add(new ApiError.Violation(at + ".time", when + "; was " + t.time()));
                 continue;
             }
-            long previous = stock.closeBefore(t.time().toLocalDate()).orElse(t.price());
-            long change = t.price() - previous;
-            priced.add(PriceTicked.of(t.ticker(), t.price(), change,
-                    Math.round(change * 10_000.0 / previous) / 100.0, t.volume(), t.time()));
+            priced.add(PriceTicked.against(stock.closeBefore(t.time().toLocalDate()).orElse(t.price()), t.ticker(),
+                    t.price(), t.volume(), t.time()));
         }
         if (!faults.isEmpty()) {
             throw new InvalidRequestException("invalid_ticks", faults);

@@ -6,7 +6,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
-import java.util.Locale;
 import kr.vcp.model.MarketScope;
 import kr.vcp.scanner.config.ScannerConfig;
 
@@ -32,7 +31,7 @@ public record ScanRequest(
     static final ScanRequest DEFAULTS = new ScanRequest(null, null, null, null);
 
     ScanCommand command(ScannerConfig.Scan defaults) {
-        return new ScanCommand(market == null ? MarketScope.ALL : MarketScope.valueOf(market.trim().toUpperCase(Locale.ROOT)),
+        return new ScanCommand(MarketScope.of(market),
                 topN == null ? defaults.defaultTopN() : topN,
                 minScore == null ? defaults.defaultMinScore() : minScore, asOf);
     }

@@ -11,11 +11,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import kr.vcp.model.Json;
 import kr.vcp.model.Krx;
-import kr.vcp.model.Market;
 import kr.vcp.model.MarketSignals;
 import kr.vcp.model.Signal;
 import kr.vcp.model.SignalsScanned;
@@ -80,10 +78,7 @@ public class ScanService {
                             + other.id + ", started " + other.startedAt + "); try again when it has finished");
                 }))
                 .chain(() -> market.current()
-                        .chain(held -> gates.indices(day(held, command)).map(indices -> {
-                            phases[1] = System.nanoTime();
-                            return new Held(held, indices);
-                        }))
+                        .invoke(() -> phases[1] = System.nanoTime())
                         // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
                         .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> analyse(held, command,
                                 createdAt))))
@@ -100,21 +95,16 @@ public class ScanService {
                         .onFailure().call(e -> failed(scan.id, e)));
     }
 
-    /**
-     * Relative strength ranks against both markets, whatever the scope; the day's stocks are evaluated once per
-     * market state, and each scan selects its scope and cut-off from that.
-     */
-    /** The market held, and the index trends of the scan's day (empty without index data). */
-    private record Held(MarketSnapshot market, Map<Market, MarketBreadth.IndexTrend> indices) {
-    }
-
     /** The trading day a scan judges: the newest of its markets, on or before its as-of day; null when none. */
     private static LocalDate day(MarketSnapshot held, ScanCommand command) {
         return held.latestDay(command.scope().markets(), command.asOf());
     }
 
-    private Analysed analyse(Held h, ScanCommand command, LocalDateTime createdAt) {
-        MarketSnapshot held = h.market();
+    /**
+     * Relative strength ranks against both markets, whatever the scope; the day's stocks are evaluated once per
+     * market state, and each scan selects its scope and cut-off from that. Blocking: CPU, and the gate's index levels.
+     */
+    private Analysed analyse(MarketSnapshot held, ScanCommand command, LocalDateTime createdAt) {
         LocalDate day = day(held, command);
         if (day == null) {
             throw new NoMarketDataException("no bars are stored for " + command.scope()
@@ -122,7 +112,7 @@ public class ScanService {
         }
         MarketDay universe = held.day(day, config.scan().lookbackDays());
         return new Analysed(engine.select(universe.evaluated(engine), command.scope().markets(), command.minScore(),
-                command.topN(), createdAt), universe.gate(engine).withIndices(h.indices()));
+                command.topN(), createdAt), gates.gate(held, day));
     }
 
     private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {

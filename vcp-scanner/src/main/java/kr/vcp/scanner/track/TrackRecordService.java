@@ -78,8 +78,7 @@ public class TrackRecordService {
 
     private TradeFollower.Trade trade(SignalEntity s, MarketSnapshot held) {
         PriceSeries bars = held.stock(s.ticker).map(HeldStock::bars).orElse(null);
-        return bars == null ? new TradeFollower.Trade(TradeFollower.State.PENDING, null, null, null, null, null, null, null)
-                : follower.follow(s.signalDate, s.entryPrice, s.stopLoss, s.targetPrice, bars);
+        return bars == null ? TradeFollower.Trade.PENDING : follower.follow(s.signalDate, s.entryPrice, s.stopLoss, s.targetPrice, bars);
     }
 
     private TrackViews.Followed followed(SignalEntity s, PriceSeries bars) {
