@@ -90,11 +90,12 @@ public interface ScannerConfig {
         int minScore();
 
         /**
-         * How long a scheduled scan refused because a scan of its markets is still running (a slow one, say, of the
-         * slot before) is tried again, rather than the run being lost.
+         * How often a replica looks again at a slot another replica has claimed, to take the run over when that
+         * replica's lease runs out; a scan refused because another of its markets runs is tried again as often.
+         * Either way, until the slot has passed (the next fire time).
          */
-        @WithDefault("5m")
-        Duration conflictRetry();
+        @WithDefault("1s")
+        Duration retryEvery();
     }
 
     interface Outbox {
@@ -132,9 +133,16 @@ public interface ScannerConfig {
         @WithDefault("480")
         int lookbackDays();
 
-        /** A scan still marked running after this long is taken as dead (its replica crashed) and no longer blocks. */
-        @WithDefault("10m")
-        Duration staleAfter();
+        /**
+         * A running scan's lease: its replica renews it every {@code lease-renewal}; a scan whose lease has run out
+         * (its replica died) no longer blocks others and is marked FAILED. Also the lease of a scheduled run's claim.
+         */
+        @WithDefault("6s")
+        Duration lease();
+
+        /** How often a replica renews the leases of what it runs, and marks scans with a lapsed lease FAILED. */
+        @WithDefault("2s")
+        Duration leaseRenewal();
     }
 
     interface Universe {

@@ -56,6 +56,13 @@ public class ScanEntity extends PanacheEntityBase {
 
     public String error;
 
+    /** The replica running it ({@link ScanLeases#REPLICA}). */
+    public String owner;
+
+    /** While RUNNING: its replica renews this; once it has passed, the scan is taken as dead. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
     /** The event that announced the result (in the outbox until the relay published it). */
     @Column(name = "event_id")
     public UUID eventId;

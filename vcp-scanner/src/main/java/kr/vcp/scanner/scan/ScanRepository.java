@@ -13,19 +13,19 @@ public class ScanRepository implements PanacheRepositoryBase<ScanEntity, UUID> {
 
     /**
      * Within the caller's transaction: stores {@code scan} as running unless a scan covering one of its markets runs
-     * (on any replica) and started after {@code staleBefore}; returns that scan instead.
+     * (on any replica) under a lease that has not run out at {@code now}; returns that scan instead.
      */
-    public Uni<Optional<ScanEntity>> startUnlessOverlapping(ScanEntity scan, Instant staleBefore) {
+    public Uni<Optional<ScanEntity>> startUnlessOverlapping(ScanEntity scan, Instant now) {
         return AdvisoryLocks.lock(AdvisoryLocks.SCAN_START)
-                .chain(() -> find("status = ?1 and startedAt > ?2 and (market = 'ALL' or ?3 = 'ALL' or market = ?3)",
-                        ScanStatus.RUNNING, staleBefore, scan.market).<ScanEntity>firstResult())
+                .chain(() -> find("status = ?1 and leaseUntil > ?2 and (market = 'ALL' or ?3 = 'ALL' or market = ?3)",
+                        ScanStatus.RUNNING, now, scan.market).<ScanEntity>firstResult())
                 .chain(running -> running != null ? Uni.createFrom().item(Optional.of(running))
                         : persist(scan).replaceWith(Optional.<ScanEntity>empty()));
     }
 
-    /** The oldest scan running now on any replica, unless it started before {@code staleBefore}; null when none. */
-    public Uni<ScanEntity> running(Instant staleBefore) {
-        return find("status = ?1 and startedAt > ?2 order by startedAt", ScanStatus.RUNNING, staleBefore).firstResult();
+    /** The oldest scan running at {@code now} on any replica under a live lease; null when none. */
+    public Uni<ScanEntity> running(Instant now) {
+        return find("status = ?1 and leaseUntil > ?2 order by startedAt", ScanStatus.RUNNING, now).firstResult();
     }
 
     /** The scan that finished last, successful or not; null before the first. */

@@ -50,11 +50,13 @@ public class ScanService {
     private final OutboxRelay relay;
     private final VcpEngine engine;
     private final MarketGateService gates;
+    private final ScanLeases leases;
     private final ScannerConfig config;
     private final Vertx vertx;
 
     public ScanService(HeldMarket market, ScanRepository scans, SignalRepository signals, OutboxRepository outbox,
-            OutboxRelay relay, VcpEngine engine, MarketGateService gates, ScannerConfig config, Vertx vertx) {
+            OutboxRelay relay, VcpEngine engine, MarketGateService gates, ScanLeases leases, ScannerConfig config,
+            Vertx vertx) {
         this.market = market;
         this.scans = scans;
         this.signals = signals;
@@ -62,6 +64,7 @@ public class ScanService {
         this.relay = relay;
         this.engine = engine;
         this.gates = gates;
+        this.leases = leases;
         this.config = config;
         this.vertx = vertx;
     }
@@ -71,12 +74,12 @@ public class ScanService {
         LocalDateTime createdAt = LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.SECONDS);
         long[] phases = new long[4]; // nanoTime at start, bars read, analysed, stored: for the operator's log line
         phases[0] = System.nanoTime();
-        return Panache.withTransaction(() -> scans.startUnlessOverlapping(scan,
-                        scan.startedAt.minus(config.scan().staleAfter())))
+        return Panache.withTransaction(() -> scans.startUnlessOverlapping(scan, scan.startedAt))
                 .invoke(running -> running.ifPresent(other -> {
                     throw new ScanConflictException("a scan of " + other.market + " is already running (scan "
                             + other.id + ", started " + other.startedAt + "); try again when it has finished");
                 }))
+                .invoke(() -> leases.holdScan(scan.id))
                 .chain(() -> market.current()
                         .invoke(() -> phases[1] = System.nanoTime())
                         // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
@@ -92,7 +95,8 @@ public class ScanService {
                                     (phases[2] - phases[1]) / 1_000_000, outcome.scan().signalCount,
                                     outcome.event().eventId(), (phases[3] - phases[2]) / 1_000_000);
                         })
-                        .onFailure().call(e -> failed(scan.id, e)));
+                        .onFailure().call(e -> failed(scan.id, e))
+                        .eventually(() -> leases.releaseScan(scan.id)));
     }
 
     /** The trading day a scan judges: the newest of its markets, on or before its as-of day; null when none. */
@@ -115,7 +119,7 @@ public class ScanService {
                 command.topN(), createdAt), gates.gate(held, day));
     }
 
-    private static ScanEntity started(ScanCommand command, ScanTrigger trigger) {
+    private ScanEntity started(ScanCommand command, ScanTrigger trigger) {
         ScanEntity scan = new ScanEntity();
         scan.id = UUID.randomUUID();
         scan.trigger = trigger;
@@ -125,6 +129,8 @@ public class ScanService {
         scan.asOf = command.asOf();
         scan.status = ScanStatus.RUNNING;
         scan.startedAt = Instant.now();
+        scan.owner = ScanLeases.REPLICA;
+        scan.leaseUntil = leases.until();
         return scan;
     }
 

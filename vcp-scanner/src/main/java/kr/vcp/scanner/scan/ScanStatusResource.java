@@ -42,7 +42,7 @@ public class ScanStatusResource {
     @GET
     public Uni<Status> status() {
         Instant now = Instant.now();
-        return Panache.withSession(() -> scans.running(now.minus(config.scan().staleAfter()))
+        return Panache.withSession(() -> scans.running(now)
                 .chain(running -> scans.lastFinished().map(last -> status(running, last, now))));
     }
 

@@ -152,8 +152,9 @@ class ScanResourceTest {
     void aScanOfAMarketThatARunningScanCoversIsAConflict(String running, String requested, int status) {
         UUID other = UUID.randomUUID();
         pool.preparedQuery("""
-                INSERT INTO scans (id, trigger, market, top_n, min_score, status, started_at)
-                VALUES ($1, 'MANUAL', $2, 5, 7, 'RUNNING', now())""").execute(Tuple.of(other, running))
+                INSERT INTO scans (id, trigger, market, top_n, min_score, status, started_at, owner, lease_until)
+                VALUES ($1, 'MANUAL', $2, 5, 7, 'RUNNING', now(), 'other@replica', now() + interval '1 minute')""")
+                .execute(Tuple.of(other, running))
                 .await().atMost(Duration.ofSeconds(5));
         try {
             var response = given().contentType(ContentType.JSON).body("{\"market\": \"" + requested + "\"}")
@@ -168,14 +169,27 @@ class ScanResourceTest {
     }
 
     @Test
-    void aRunningScanOlderThanTheStaleLimitNoLongerBlocks() {
+    void aScanWhoseReplicaStoppedRenewingItsLeaseBlocksNothingAndIsMarkedFailed() {
         UUID dead = UUID.randomUUID();
         pool.preparedQuery("""
-                INSERT INTO scans (id, trigger, market, top_n, min_score, status, started_at)
-                VALUES ($1, 'MANUAL', 'ALL', 5, 7, 'RUNNING', now() - interval '1 hour')""").execute(Tuple.of(dead))
+                INSERT INTO scans (id, trigger, market, top_n, min_score, status, started_at, owner, lease_until)
+                VALUES ($1, 'MANUAL', 'ALL', 5, 7, 'RUNNING', now() - interval '3 seconds', '4242@dead-replica',
+                        now() - interval '1 second')""").execute(Tuple.of(dead))
                 .await().atMost(Duration.ofSeconds(5));
         try {
             given().contentType(ContentType.JSON).body("{\"market\": \"KOSPI\"}").post("/scan").then().statusCode(200);
+            Row row = null;
+            for (int i = 0; i < 100; i++) {
+                row = rows("SELECT status, error, finished_at FROM scans WHERE id = $1", Tuple.of(dead)).get(0);
+                if (!row.getString("status").equals("RUNNING")) {
+                    break;
+                }
+                sleep(100);
+            }
+            assertEquals("FAILED", row.getString("status"), "marked by the next lease renewal (every 2 s)");
+            assertTrue(row.getString("error").contains("4242@dead-replica") && row.getString("error").contains("lease"),
+                    row.getString("error"));
+            assertTrue(row.getValue("finished_at") != null);
         } finally {
             pool.preparedQuery("DELETE FROM scans WHERE id = $1").execute(Tuple.of(dead))
                     .await().atMost(Duration.ofSeconds(5));
