@@ -115,13 +115,17 @@ final class Processes {
         }
     }
 
-    /** Ends a process politely, then by force. */
+    /** Ends a process politely, then by force; with no grace, by force at once. */
     static void stop(Process process, Duration grace) {
         if (process == null || !process.isAlive()) {
             return;
         }
-        process.destroy();
         try {
+            if (grace.isZero()) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                return;
+            }
+            process.destroy();
             if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }

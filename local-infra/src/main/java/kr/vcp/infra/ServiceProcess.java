@@ -93,6 +93,11 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** Kills the process as a crash would (SIGKILL): nothing of it runs after this returns. */
+    public void kill() {
+        Processes.stop(process, Duration.ZERO);
+    }
+
     /** A graceful shutdown (SIGTERM), then a forced one. */
     @Override
     public void close() {
