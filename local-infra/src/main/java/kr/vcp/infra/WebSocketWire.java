@@ -60,8 +60,16 @@ public final class WebSocketWire {
 
     /** A final client frame of {@code opcode} carrying {@code payload}, masked as every client frame must be. */
     public static byte[] maskedFrame(int opcode, byte[] payload) {
+        return maskedFrame(true, opcode, payload);
+    }
+
+    /**
+     * A client frame of {@code opcode} (0 for a continuation) carrying {@code payload}, masked; not {@code fin}, a
+     * fragment of a message that further frames continue.
+     */
+    public static byte[] maskedFrame(boolean fin, int opcode, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write(0x80 | opcode);
+        frame.write((fin ? 0x80 : 0) | opcode);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length <= 0xFFFF) {

@@ -29,7 +29,7 @@ public class GatewayStats implements Hub.Listener, SocketEvents {
     /** Snapshot for {@code /ws/stats}. */
     public record Snapshot(long delivered, long dropped, long toClosed, long slowConsumerDisconnects,
             long heartbeatDisconnects,
-            long rateLimited, long policyDisconnects, long upgradesRefused, Long lagP50Ms, Long lagP99Ms,
+            long rateLimited, long policyDisconnects, long protocolDisconnects, long upgradesRefused, Long lagP50Ms, Long lagP99Ms,
             Long lagMaxMs) {
     }
 
@@ -40,6 +40,7 @@ public class GatewayStats implements Hub.Listener, SocketEvents {
     private final AtomicLong heartbeat = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong policy = new AtomicLong();
+    private final AtomicLong protocol = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final long[] lags = new long[LAG_WINDOW];
     private long lagCount;
@@ -50,6 +51,7 @@ public class GatewayStats implements Hub.Listener, SocketEvents {
         registry.gauge("vcp.ws.disconnects.slow.consumer", slow);
         registry.gauge("vcp.ws.disconnects.heartbeat", heartbeat);
         registry.gauge("vcp.ws.disconnects.policy", policy);
+        registry.gauge("vcp.ws.disconnects.protocol", protocol);
         registry.gauge("vcp.ws.messages.rate.limited", rateLimited);
         registry.gauge("vcp.ws.upgrades.refused", refused);
         FunctionCounter.builder("vcp.ws.delivered", delivered, LongAdder::sum).description("frames sent to clients")
@@ -114,6 +116,11 @@ public class GatewayStats implements Hub.Listener, SocketEvents {
     }
 
     @Override
+    public void protocolViolation() {
+        protocol.incrementAndGet();
+    }
+
+    @Override
     public void upgradeRefused() {
         refused.incrementAndGet();
     }
@@ -128,6 +135,6 @@ public class GatewayStats implements Hub.Listener, SocketEvents {
         Long p99 = window.length == 0 ? null : window[(int) Math.floor(0.99 * (window.length - 1))];
         Long max = window.length == 0 ? null : window[window.length - 1];
         return new Snapshot(delivered.sum(), dropped.get(), toClosed.get(), slow.get(), heartbeat.get(),
-                rateLimited.get(), policy.get(), refused.get(), p50, p99, max);
+                rateLimited.get(), policy.get(), protocol.get(), refused.get(), p50, p99, max);
     }
 }

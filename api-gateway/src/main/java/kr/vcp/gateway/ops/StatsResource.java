@@ -44,6 +44,7 @@ public class StatsResource {
             @JsonProperty("heartbeat_disconnects") long heartbeatDisconnects,
             @JsonProperty("rate_limited_messages") long rateLimited,
             @JsonProperty("policy_disconnects") long policyDisconnects,
+            @JsonProperty("protocol_disconnects") long protocolDisconnects,
             @JsonProperty("upgrades_refused") long upgradesRefused,
             @JsonProperty("lag_p50_ms") Long lagP50Ms,
             @JsonProperty("lag_p99_ms") Long lagP99Ms,
@@ -91,7 +92,7 @@ public class StatsResource {
                 new Broadcaster(hub.isLive(), hub.isCaughtUp(), s.eventsReceived(), c.rejected(), s.eventsDuplicate(),
                         c.prices(), c.market(), s.signals(), s.lastEventId(), s.lastEventAt()),
                 new Delivery(d.delivered(), d.dropped(), d.toClosed(), d.slowConsumerDisconnects(),
-                        d.heartbeatDisconnects(), d.rateLimited(), d.policyDisconnects(), d.upgradesRefused(),
+                        d.heartbeatDisconnects(), d.rateLimited(), d.policyDisconnects(), d.protocolDisconnects(), d.upgradesRefused(),
                         d.lagP50Ms(), d.lagP99Ms(), d.lagMaxMs()));
     }
 }

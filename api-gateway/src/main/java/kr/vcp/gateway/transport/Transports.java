@@ -17,6 +17,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
+import java.util.function.IntConsumer;
 
 /**
  * Opens the transport of a websockets-next connection. websockets-next only sends a {@code String}, which Vert.x
@@ -48,12 +49,25 @@ public final class Transports {
         if (encoder == null) {
             return new VertxTransport(connection, socket, loop);
         }
+        return new NettyTransport(channel, encoder);
+    }
+
+    /**
+     * Guards what a connection just opened may send ({@link FrameGuard}), and takes the HTTP server's idle timeout off
+     * it: that timeout drops handshakes that never finish, while an open WebSocket is watched by the heartbeat (and
+     * the timeout would put a listener on every frame written). Call it on the connection's event loop. Returns false
+     * when the connection's Netty channel is out of reach (see the class comment): then Vert.x' own limits apply.
+     */
+    public static boolean guard(WebSocketConnection connection, int maxFrame, int maxMessage, IntConsumer refusals) {
+        WebSocketBase socket = socket(connection);
+        Channel channel = socket == null ? null : channel(socket);
+        if (channel == null) {
+            return false;
+        }
         if (channel.pipeline().get(IdleStateHandler.class) != null) {
-            // The HTTP server's idle timeout would put a listener on every frame written to the connection; the
-            // heartbeat already closes silent WebSocket clients, so their connections do without it.
             channel.pipeline().remove(IdleStateHandler.class);
         }
-        return new NettyTransport(channel, encoder);
+        return FrameGuard.install(channel.pipeline(), maxFrame, maxMessage, refusals);
     }
 
     /** The Vert.x socket of a connection, or null. */

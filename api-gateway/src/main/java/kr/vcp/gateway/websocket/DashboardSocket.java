@@ -38,8 +38,10 @@ import kr.vcp.model.Topics;
  * Every callback runs on the connection's event loop ({@code @NonBlocking}; each is a few map operations): replies
  * are written where the socket is, and the replies to a burst of re-subscriptions leave in one flush.
  */
-@WebSocket(path = "/ws")
+@WebSocket(path = DashboardSocket.PATH)
 public class DashboardSocket {
+
+    static final String PATH = "/ws";
 
     /** The query parameter that subscribes at the upgrade: {@code ?subscribe=signal:vcp,price:005930}. */
     static final String SUBSCRIBE_PARAM = "subscribe";

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import kr.vcp.gateway.config.GatewayConfig;
 import kr.vcp.gateway.hub.Hub;
 import kr.vcp.gateway.transport.Transports;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The open connections, each with its session. On shutdown the hub stops and every client gets a going-away close
@@ -30,14 +31,25 @@ public class Sessions {
     private final GatewayConfig.Ws config;
     private final Map<String, ClientSession> open = new ConcurrentHashMap<>();
 
-    public Sessions(Hub hub, SocketEvents stats, GatewayConfig config) {
+    private final int maxFrame;
+    private final int maxMessage;
+
+    public Sessions(Hub hub, SocketEvents stats, GatewayConfig config,
+            @ConfigProperty(name = "quarkus.websockets-next.server.max-frame-size", defaultValue = "65536") int maxFrame,
+            @ConfigProperty(name = "quarkus.websockets-next.server.max-message-size", defaultValue = "65536")
+            int maxMessage) {
         this.hub = hub;
         this.stats = stats;
         this.config = config.ws();
+        this.maxFrame = maxFrame;
+        this.maxMessage = maxMessage;
     }
 
     /** On the connection's event loop, as {@code @OnOpen} runs. */
     ClientSession opened(WebSocketConnection connection) {
+        if (!Transports.guard(connection, maxFrame, maxMessage, code -> stats.protocolViolation())) {
+            Log.warnf("Connection %s: frames not guarded (no Netty channel); Vert.x' limits apply", connection.id());
+        }
         ClientSession session = new ClientSession(connection, Transports.open(connection, config.transport()),
                 config.maxBacklog().asLongValue(), new TokenBucket(config.messagesPerSecond(), config.messageBurst()),
                 stats);

@@ -21,6 +21,9 @@ public interface SocketEvents {
     /** A client that went on flooding was closed. */
     void policyViolation();
 
+    /** A client that broke the protocol (an oversized or binary message, text not UTF-8) was closed. */
+    void protocolViolation();
+
     /** An upgrade was refused (origin, token, connection cap). */
     void upgradeRefused();
 }

@@ -55,6 +55,13 @@ final class RawWsClient implements AutoCloseable {
         out.flush();
     }
 
+    /** A fragment of a message: {@code opcode} 0 continues it, and the last fragment is {@code fin}. */
+    void sendFragment(boolean fin, int opcode, byte[] payload) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(WebSocketWire.maskedFrame(fin, opcode, payload));
+        out.flush();
+    }
+
     /** Only the header of a text frame announcing {@code length} bytes: what a server checks before reading on. */
     void sendFrameHeader(int length) throws IOException {
         OutputStream out = socket.getOutputStream();
