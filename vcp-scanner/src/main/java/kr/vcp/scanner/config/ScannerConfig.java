@@ -183,9 +183,16 @@ public interface ScannerConfig {
         @WithDefault(".")
         String directoryRoot();
 
-        /** Largest upload or folder read in one import, uncompressed (bytes); the whole of KRX is ~100 MB. */
-        @WithDefault("536870912")
+        /**
+         * Largest upload or folder read in one import, uncompressed (bytes), checked while reading; the whole of KRX
+         * is ~100 MB. One bulk import runs at a time per replica, so this bounds what an import holds in memory.
+         */
+        @WithDefault("268435456")
         long maxBytes();
+
+        /** Largest file of an upload or folder (bytes): twenty years of one listing's daily bars are under 1 MB. */
+        @WithDefault("16777216")
+        long maxFileBytes();
     }
 
     interface Flows {

@@ -23,7 +23,8 @@ final class BulkFiles {
     private BulkFiles() {
     }
 
-    static List<NamedFile> unzip(byte[] zip, long maxBytes) {
+    /** The CSV entries of a zip, each and all of them within their caps, checked while reading. */
+    static List<NamedFile> unzip(byte[] zip, long maxFileBytes, long maxBytes) {
         List<NamedFile> files = new ArrayList<>();
         long total = 0;
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
@@ -32,11 +33,18 @@ final class BulkFiles {
                 if (entry.isDirectory() || !entry.getName().toLowerCase().endsWith(".csv")) {
                     continue;
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                // The size an entry announces may be a lie: the caps are checked on what is actually read.
+                ByteArrayOutputStream out = new ByteArrayOutputStream(
+                        (int) Math.min(Math.max(entry.getSize(), 8 * 1024), Math.min(maxFileBytes, 1 << 20)));
                 byte[] buffer = new byte[64 * 1024];
+                long size = 0;
                 int n;
                 while ((n = in.read(buffer)) > 0) {
+                    size += n;
                     total += n;
+                    if (size > maxFileBytes) {
+                        throw invalid("body", entry.getName() + " holds more than " + maxFileBytes + " bytes");
+                    }
                     if (total > maxBytes) {
                         throw invalid("body", "the zip holds more than " + maxBytes + " bytes of CSV");
                     }
@@ -57,7 +65,7 @@ final class BulkFiles {
      * The CSV files below {@code path} inside {@code root}. Links are not followed: the folder itself must really be
      * inside the root, and a file that is a link is left out, so nothing outside the root is ever read.
      */
-    static List<NamedFile> readDirectory(Path root, String path, long maxBytes) {
+    static List<NamedFile> readDirectory(Path root, String path, long maxFileBytes, long maxBytes) {
         Path dir;
         try {
             Path base = root.toRealPath();
@@ -76,7 +84,11 @@ final class BulkFiles {
             paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                     && p.toString().toLowerCase().endsWith(".csv")).sorted().toList();
             for (Path f : paths) {
-                total += Files.size(f);
+                long size = Files.size(f);
+                if (size > maxFileBytes) {
+                    throw invalid("path", dir.relativize(f) + " holds more than " + maxFileBytes + " bytes");
+                }
+                total += size;
                 if (total > maxBytes) {
                     throw invalid("path", "the folder holds more than " + maxBytes + " bytes of CSV");
                 }

@@ -2,6 +2,9 @@ package kr.vcp.scanner.marketdata;
 
 import kr.vcp.model.Krx;
 import kr.vcp.scanner.errors.InvalidRequestException;
+import kr.vcp.scanner.errors.RefusedException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import kr.vcp.scanner.errors.RequestValidation;
 import jakarta.validation.constraints.NotBlank;
 import io.smallrye.mutiny.Uni;
@@ -29,6 +32,7 @@ public class MarketDataResource {
     private final RequestValidation validation;
     private final ScannerConfig config;
     private final Vertx vertx;
+    private final AtomicBoolean bulkImporting = new AtomicBoolean();
 
     public MarketDataResource(MarketDataService importer, MarketDataRepository repository, HeldMarket market,
             RequestValidation validation, ScannerConfig config, Vertx vertx) {
@@ -76,8 +80,9 @@ public class MarketDataResource {
     @Consumes({"application/zip", MediaType.APPLICATION_OCTET_STREAM})
     public Uni<MarketDataService.BulkSummary> importZip(byte[] zip) {
         // Unzipping is CPU work on a possibly large upload: off the event loop.
-        return vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.unzip(zip, config.importing().maxBytes())))
-                .chain(files -> importer.importAll("upload.zip", files));
+        return oneAtATime(() -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.unzip(zip,
+                        config.importing().maxFileBytes(), config.importing().maxBytes())))
+                .chain(files -> importer.importAll("upload.zip", files)));
     }
 
     /** {@code {"path": "sample-data"}}: a folder below {@code vcp.import.directory-root}. */
@@ -91,9 +96,26 @@ public class MarketDataResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<MarketDataService.BulkSummary> importDirectory(DirectoryRequest request) {
         return Uni.createFrom().item(() -> validation.check(request == null ? new DirectoryRequest(null) : request)
-                .path()).chain(path -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles.readDirectory(
-                        java.nio.file.Path.of(config.importing().directoryRoot()), path, config.importing().maxBytes())))
-                .chain(files -> importer.importAll(path, files)));
+                .path()).chain(path -> oneAtATime(() -> vertx.executeBlocking(Uni.createFrom().item(() -> BulkFiles
+                        .readDirectory(java.nio.file.Path.of(config.importing().directoryRoot()), path,
+                                config.importing().maxFileBytes(), config.importing().maxBytes())))
+                .chain(files -> importer.importAll(path, files))));
+    }
+
+    /** A bulk import holds its files in memory: one at a time per replica, another one meanwhile is a 409. */
+    private <T> Uni<T> oneAtATime(Supplier<Uni<T>> bulkImport) {
+        if (!bulkImporting.compareAndSet(false, true)) {
+            return Uni.createFrom().failure(new ImportRunningException());
+        }
+        return Uni.createFrom().deferred(bulkImport::get).eventually(() -> bulkImporting.set(false));
+    }
+
+    /** Another bulk import runs on this replica: 409. */
+    static final class ImportRunningException extends RefusedException {
+        ImportRunningException() {
+            super(409, "import_running", "another bulk import is running on this replica; try again when it has"
+                    + " finished");
+        }
     }
 
     /** One held listing: what a scan or analysis of it reads. */

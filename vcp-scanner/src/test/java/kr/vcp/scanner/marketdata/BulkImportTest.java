@@ -70,6 +70,21 @@ class BulkImportTest {
     }
 
     @Test
+    void aZipEntryOverThePerFileCapIsRefusedNamingItAndNothingIsStored() throws IOException {
+        // 17 MB of bars, a few KB once compressed: the cap is checked on what the entry unpacks to.
+        String line = "2024-03-04,1000,1100,990,1050,5000,5.0\n";
+        byte[] upload = zip(
+                "bomb/stocks.csv", "ticker,name,market\nZ00030,폭탄전자,KOSPI\n",
+                "bomb/prices/Z00030.csv", "날짜,시가,고가,저가,종가,거래량,등락률\n" + line.repeat(17 * 1024 * 1024 / line.length()));
+
+        given().contentType("application/zip").body(upload).post("/market-data/import").then().statusCode(400)
+                .body("error", equalTo("invalid_request"))
+                .body("violations[0].field", equalTo("body"))
+                .body("violations[0].message", equalTo("bomb/prices/Z00030.csv holds more than 16777216 bytes"));
+        given().get("/stocks/Z00030").then().statusCode(404);
+    }
+
+    @Test
     void aFolderOnTheServerIsImportedInBulk() {
         given().contentType("application/json").body("{\"path\": \"src/test/resources/krx\"}")
                 .post("/market-data/import-directory").then().statusCode(200)
