@@ -35,10 +35,14 @@ public final class Json {
         }
     }
 
-    /** Dates as ISO-8601 text, unknown fields ignored (newer producers may add some), nothing else changed. */
+    /**
+     * Dates as ISO-8601 text, unknown fields ignored (newer producers may add some), and a document is one value:
+     * {@code {} x} is malformed, not {@code {}}.
+     */
     public static ObjectMapper configure(ObjectMapper mapper) {
         return mapper
                 .registerModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);

@@ -58,11 +58,11 @@ class DatasetsIT {
             assertEquals(signals(before), signals(after));
             assertEquals(ratingsBefore, ratings(real, tickers));
 
-            Map<String, String> realRows = checksums(db);
+            Map<String, String> realRows = TestSystem.checksums(db, "krx");
             synthetic.close();
             synthetic = null;
             TestSystem.execute(db, "DROP SCHEMA synthetic CASCADE");
-            assertEquals(realRows, checksums(db));
+            assertEquals(realRows, TestSystem.checksums(db, "krx"));
             assertEquals(signals(before), signals(TestSystem.scan(real, SCAN)));
         } finally {
             TestSystem.stopAll(synthetic, real);
@@ -97,27 +97,6 @@ class DatasetsIT {
         } finally {
             TestSystem.stopAll(b, a);
         }
-    }
-
-    /**
-     * Every table of the real dataset, each as a digest of all its rows, once the outbox relay has published every
-     * event (it marks them, so a digest taken before would differ from one taken after for that reason alone).
-     */
-    private static Map<String, String> checksums(SharedServers.Database db) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!TestSystem.query(db, "krx", "SELECT count(*) FROM outbox WHERE published_at IS NULL").get(0).get(0).equals("0")) {
-            assertTrue(Instant.now().isBefore(deadline), "the real scanner's outbox was not published within 30 s");
-            Thread.sleep(50);
-        }
-        Map<String, String> digests = new LinkedHashMap<>();
-        for (List<String> table : TestSystem.query(db, "krx", "SELECT table_name FROM information_schema.tables"
-                + " WHERE table_schema = 'krx' ORDER BY table_name")) {
-            String name = table.get(0);
-            digests.put(name, TestSystem.query(db, "krx", "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text,"
-                    + " '|' ORDER BY t::text)), '') FROM " + name + " t").get(0).get(0));
-        }
-        assertTrue(digests.containsKey("daily_bars") && digests.containsKey("signals"), digests.toString());
-        return digests;
     }
 
     /** The signals of a scan without their creation time. */

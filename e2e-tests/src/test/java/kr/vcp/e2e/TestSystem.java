@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
@@ -142,6 +143,31 @@ final class TestSystem {
                 Statement s = c.createStatement()) {
             s.execute(sql);
         }
+    }
+
+    /**
+     * Every table of {@code dataset}, each as a digest of all its rows, once the outbox relay has published every
+     * event (it marks them, so a digest taken before would differ from one taken after for that reason alone).
+     */
+    static Map<String, String> checksums(SharedServers.Database db, String dataset) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!query(db, dataset, "SELECT count(*) FROM outbox WHERE published_at IS NULL").get(0).get(0).equals("0")) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the " + dataset + " scanner's outbox was not published within 30 s");
+            }
+            Thread.sleep(50);
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        for (List<String> table : query(db, dataset, "SELECT table_name FROM information_schema.tables"
+                + " WHERE table_schema = '" + dataset + "' ORDER BY table_name")) {
+            String name = table.get(0);
+            digests.put(name, query(db, dataset, "SELECT count(*) || ':' || coalesce(md5(string_agg(t::text,"
+                    + " '|' ORDER BY t::text)), '') FROM " + name + " t").get(0).get(0));
+        }
+        if (!digests.containsKey("daily_bars") || !digests.containsKey("signals")) {
+            throw new AssertionError("not the tables of a scanner: " + digests);
+        }
+        return digests;
     }
 
     private static List<List<String>> rows(ResultSet rs) throws Exception {

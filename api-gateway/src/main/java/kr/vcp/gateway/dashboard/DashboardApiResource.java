@@ -42,10 +42,10 @@ public class DashboardApiResource {
         this.throttle = throttle;
     }
 
-    /** The live page's scan form: the scanner's own request and answer. */
+    /** The live page's scan form: the scanner's own request (JSON only: no cross-site form) and answer. */
     @POST
     @Path("/scan")
-    @Consumes(MediaType.WILDCARD)
+    @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> scan(String body, @Context HttpServerRequest request) {
         long wait = throttle.waitFor(client(request));
         if (wait > 0) {

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Base64;
 import kr.vcp.model.ApiError;
-import kr.vcp.model.Json;
+import kr.vcp.gateway.errors.HttpLimits;
 
 /**
  * An upgrade to {@code /ws} without a valid {@code Sec-WebSocket-Key} (RFC 6455 4.1: 16 random bytes in base64) is
@@ -31,9 +31,8 @@ public class UpgradeRequests {
             context.next();
             return;
         }
-        context.response().setStatusCode(400).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .end(Json.write(ApiError.of("invalid_upgrade",
-                        "Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455, section 4.1)")));
+        HttpLimits.answer(context, 400, ApiError.of("invalid_upgrade",
+                "Sec-WebSocket-Key must be 16 bytes in base64 (RFC 6455, section 4.1)"));
     }
 
     static boolean validKey(String key) {

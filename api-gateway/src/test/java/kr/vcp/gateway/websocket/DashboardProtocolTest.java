@@ -1,5 +1,6 @@
 package kr.vcp.gateway.websocket;
 
+import kr.vcp.infra.RawWebSocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,7 +78,7 @@ class DashboardProtocolTest {
             watcher.subscribe(Topics.price(ticker));
             watcher.await(priceUpdate(ticker, 75_100), WAIT); // the gateway has it
         }
-        try (RawWsClient client = new RawWsClient(base.getPort(), "/ws?subscribe=signal:vcp,price:" + ticker, Map.of())) {
+        try (RawWebSocket client = new RawWebSocket(base.getPort(), "/ws?subscribe=signal:vcp,price:" + ticker, Map.of())) {
             assertEquals(101, client.handshake().status());
             List<JsonNode> messages = new ArrayList<>();
             while (messages.isEmpty() || !messages.get(messages.size() - 1).get("type").asText().equals("price_update")) {

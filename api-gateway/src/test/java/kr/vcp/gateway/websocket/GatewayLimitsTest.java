@@ -1,5 +1,6 @@
 package kr.vcp.gateway.websocket;
 
+import kr.vcp.infra.RawWebSocket;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,7 +95,7 @@ class GatewayLimitsTest {
     void aClientThatNeverReadsIsCutOffWhileTenOthersReceiveEveryMessage() throws Exception {
         long slowBefore = stat("delivery.slow_consumer_disconnects");
         List<WsClient> readers = new ArrayList<>();
-        try (RawWsClient stalled = new RawWsClient(port(), Map.of())) {
+        try (RawWebSocket stalled = new RawWebSocket(port(), Map.of())) {
             stalled.sendText("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
             // It writes (so the heartbeat sees it alive) but never reads: only its own queue can fill.
             Thread keepAlive = new Thread(() -> {
@@ -146,12 +147,12 @@ class GatewayLimitsTest {
         try (WsClient staying = new WsClient(base)) {
             staying.subscribe();
             List<WsClient> leaving = new ArrayList<>();
-            List<RawWsClient> vanishing = new ArrayList<>();
+            List<RawWebSocket> vanishing = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 WsClient client = new WsClient(base);
                 client.subscribe();
                 leaving.add(client);
-                RawWsClient raw = new RawWsClient(port(), Map.of());
+                RawWebSocket raw = new RawWebSocket(port(), Map.of());
                 raw.sendText("{\"type\": \"subscribe\", \"topic\": \"signal:vcp\"}");
                 vanishing.add(raw);
             }
@@ -160,7 +161,7 @@ class GatewayLimitsTest {
                     Topics.SIGNALS_KEY, events.stream().map(Json::write).toList()));
             producing.start();
             leaving.forEach(WsClient::close);
-            for (RawWsClient raw : vanishing) {
+            for (RawWebSocket raw : vanishing) {
                 raw.close(); // no close frame: the socket just goes
             }
             producing.join();
@@ -214,8 +215,8 @@ class GatewayLimitsTest {
 
     @Test
     void anUpgradeFromAnOriginNotAllowedIsRefusedWith403() throws Exception {
-        try (RawWsClient evil = new RawWsClient(port(), Map.of("Origin", "http://evil.test"));
-                RawWsClient good = new RawWsClient(port(), Map.of("Origin", "http://dashboard.test"))) {
+        try (RawWebSocket evil = new RawWebSocket(port(), Map.of("Origin", "http://evil.test"));
+                RawWebSocket good = new RawWebSocket(port(), Map.of("Origin", "http://dashboard.test"))) {
             assertEquals(403, evil.handshake().status());
             assertTrue(evil.handshake().head().contains("CORS Rejected"), evil.handshake().head());
             assertEquals(101, good.handshake().status());
@@ -224,12 +225,12 @@ class GatewayLimitsTest {
 
     @Test
     void upgradesBeyondTheConnectionCapAreRefusedWith503() throws Exception {
-        List<RawWsClient> clients = new ArrayList<>();
-        RawWsClient.Handshake refused = null;
+        List<RawWebSocket> clients = new ArrayList<>();
+        RawWebSocket.Handshake refused = null;
         try {
             // Connections of earlier tests may still be closing: open until the cap bites, whatever the count was.
             for (int i = 0; i < 40 && refused == null; i++) {
-                RawWsClient client = new RawWsClient(port(), Map.of());
+                RawWebSocket client = new RawWebSocket(port(), Map.of());
                 clients.add(client);
                 if (client.handshake().status() != 101) {
                     refused = client.handshake();
@@ -241,7 +242,7 @@ class GatewayLimitsTest {
             // The check counts open sessions; an upgrade answered a moment before its session registers may slip by.
             assertTrue(stat("connections") <= 32, "connections " + stat("connections"));
         } finally {
-            for (RawWsClient c : clients) {
+            for (RawWebSocket c : clients) {
                 c.close();
             }
         }
@@ -250,7 +251,7 @@ class GatewayLimitsTest {
     @Test
     void aClientThatNeverAnswersPingsIsClosedByTheHeartbeat() throws Exception {
         long before = stat("delivery.heartbeat_disconnects");
-        try (RawWsClient silent = new RawWsClient(port(), Map.of())) {
+        try (RawWebSocket silent = new RawWebSocket(port(), Map.of())) {
             assertEquals(4002, silent.awaitClose(10_000));
         }
         assertTrue(stat("delivery.heartbeat_disconnects") > before);
@@ -258,14 +259,14 @@ class GatewayLimitsTest {
 
     @Test
     void heartbeatSpreadsItsPingsOverTheInterval() throws Exception {
-        List<RawWsClient> clients = new ArrayList<>();
+        List<RawWebSocket> clients = new ArrayList<>();
         ExecutorService readers = Executors.newFixedThreadPool(12);
         try {
             for (int i = 0; i < 12; i++) {
-                clients.add(new RawWsClient(port(), Map.of()));
+                clients.add(new RawWebSocket(port(), Map.of()));
             }
             List<Future<Long>> pings = new ArrayList<>();
-            for (RawWsClient client : clients) {
+            for (RawWebSocket client : clients) {
                 pings.add(readers.submit(() -> client.awaitPing(5_000)));
             }
             long[] firstPing = new long[clients.size()];
@@ -285,7 +286,7 @@ class GatewayLimitsTest {
                     + Arrays.toString(Arrays.stream(firstPing).map(t -> (t - firstPing[0]) / 1_000_000).toArray()));
         } finally {
             readers.shutdownNow();
-            for (RawWsClient client : clients) {
+            for (RawWebSocket client : clients) {
                 client.close();
             }
         }

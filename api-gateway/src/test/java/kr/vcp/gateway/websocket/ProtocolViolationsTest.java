@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import kr.vcp.infra.RawWebSocket;
 import kr.vcp.infra.WebSocketWire;
 import kr.vcp.infra.quarkus.KafkaTestResource;
 import org.junit.jupiter.api.Test;
@@ -33,8 +34,8 @@ class ProtocolViolationsTest {
     @TestHTTPResource("/")
     URI base;
 
-    private RawWsClient connect() throws IOException {
-        RawWsClient client = new RawWsClient(base.getPort(), Map.of());
+    private RawWebSocket connect() throws IOException {
+        RawWebSocket client = new RawWebSocket(base.getPort(), Map.of());
         assertEquals(101, client.handshake().status(), client.handshake().head());
         assertTrue(client.readText(5_000).contains("\"connected\""), "connected first");
         return client;
@@ -54,7 +55,7 @@ class ProtocolViolationsTest {
 
     @Test
     void aFrameOverTheLimitIsClosedWith1009() throws Exception {
-        try (RawWsClient big = connect()) {
+        try (RawWebSocket big = connect()) {
             big.sendText("{\"type\": \"ping\", \"pad\": \"" + "x".repeat(6000) + "\"}");
             assertEquals(1009, big.awaitClose(5_000));
         }
@@ -63,7 +64,7 @@ class ProtocolViolationsTest {
 
     @Test
     void aMessageOverTheLimitInSmallFragmentsIsClosedWith1009AndNotReadWhole() throws Exception {
-        try (RawWsClient big = connect()) {
+        try (RawWebSocket big = connect()) {
             big.sendFragment(false, 0x1, "{\"type\": \"ping\", \"pad\": \"".getBytes(StandardCharsets.UTF_8));
             int sent = 0;
             try {
@@ -82,7 +83,7 @@ class ProtocolViolationsTest {
     @Test
     void invalidUtf8IsClosedWith1007() throws Exception {
         long before = stat("delivery.protocol_disconnects");
-        try (RawWsClient garbled = connect()) {
+        try (RawWebSocket garbled = connect()) {
             garbled.sendFrame(0x1, new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}'});
             assertEquals(1007, garbled.awaitClose(5_000));
         }
@@ -92,7 +93,7 @@ class ProtocolViolationsTest {
 
     @Test
     void aBinaryMessageIsClosedWith1003() throws Exception {
-        try (RawWsClient binary = connect()) {
+        try (RawWebSocket binary = connect()) {
             binary.sendFrame(0x2, new byte[] {1, 2, 3, 4});
             assertEquals(1003, binary.awaitClose(5_000));
         }
@@ -101,7 +102,7 @@ class ProtocolViolationsTest {
 
     @Test
     void aValidMessageAfterTextInFragmentsIsAnswered() throws Exception {
-        try (RawWsClient fragmented = connect()) {
+        try (RawWebSocket fragmented = connect()) {
             fragmented.sendFragment(false, 0x1, "{\"type\": ".getBytes(StandardCharsets.UTF_8));
             fragmented.sendFragment(true, 0x0, "\"ping\"}".getBytes(StandardCharsets.UTF_8));
             assertTrue(fragmented.readText(5_000).contains("\"pong\""));

@@ -1,5 +1,6 @@
 package kr.vcp.gateway.websocket;
 
+import kr.vcp.infra.RawWebSocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.common.TestResourceScope;
@@ -32,14 +33,14 @@ class TokenAuthTest {
     @Test
     void anUpgradeNeedsAValidTokenInTheQueryOrTheHeader() throws Exception {
         int port = base.getPort();
-        try (RawWsClient none = new RawWsClient(port, Map.of());
-                RawWsClient wrong = new RawWsClient(port, Map.of("Authorization", "Bearer nope"));
-                RawWsClient bearer = new RawWsClient(port, Map.of("Authorization", "Bearer secret-2"))) {
+        try (RawWebSocket none = new RawWebSocket(port, Map.of());
+                RawWebSocket wrong = new RawWebSocket(port, Map.of("Authorization", "Bearer nope"));
+                RawWebSocket bearer = new RawWebSocket(port, Map.of("Authorization", "Bearer secret-2"))) {
             assertEquals(401, none.handshake().status());
             assertEquals(401, wrong.handshake().status());
             assertEquals(101, bearer.handshake().status());
         }
-        try (RawWsClient query = new RawWsClient(port, "/ws?token=secret-1", Map.of())) {
+        try (RawWebSocket query = new RawWebSocket(port, "/ws?token=secret-1", Map.of())) {
             assertEquals(101, query.handshake().status());
         }
     }

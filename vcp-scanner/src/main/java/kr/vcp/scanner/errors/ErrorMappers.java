@@ -29,6 +29,10 @@ public class ErrorMappers {
     /** A body of the wrong shape: a field of the wrong type, an unknown field, not an object. */
     @ServerExceptionMapper
     public Response unreadableBody(MismatchedInputException e) {
+        if (String.valueOf(e.getOriginalMessage()).startsWith("Trailing token")) {
+            return json(400, ApiError.invalid("malformed_json", List.of(new ApiError.Violation("body",
+                    "not valid JSON: more follows the value"))));
+        }
         String field = e.getPath().isEmpty() ? "body" : e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining("."));
@@ -54,22 +58,17 @@ public class ErrorMappers {
     /** What JAX-RS itself refuses (no such path, method or content type) in the same body as the rest. */
     @ServerExceptionMapper
     public Response refused(WebApplicationException e) {
-        // The JSON reader wraps what it could not parse.
-        if (e.getCause() instanceof JsonParseException parse) {
-            return malformedJson(parse);
-        }
-        if (e.getCause() instanceof MismatchedInputException mismatch) {
-            return unreadableBody(mismatch);
+        // The JSON reader wraps what it could not parse, at some depth.
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException parse) {
+                return malformedJson(parse);
+            }
+            if (cause instanceof MismatchedInputException mismatch) {
+                return unreadableBody(mismatch);
+            }
         }
         int status = e.getResponse().getStatus();
-        String code = switch (status) {
-            case 404 -> "not_found";
-            case 405 -> "method_not_allowed";
-            case 406 -> "not_acceptable";
-            case 415 -> "unsupported_media_type";
-            default -> status >= 500 ? "internal_error" : "bad_request";
-        };
-        return json(status, ApiError.of(code, e.getMessage()));
+        return json(status, ApiError.forStatus(status, e.getMessage()));
     }
 
     private static String expected(Class<?> type) {

@@ -74,29 +74,39 @@ public class ScanService {
         LocalDateTime createdAt = LocalDateTime.now(Krx.ZONE).truncatedTo(ChronoUnit.SECONDS);
         long[] phases = new long[4]; // nanoTime at start, bars read, analysed, stored: for the operator's log line
         phases[0] = System.nanoTime();
-        return Panache.withTransaction(() -> scans.startUnlessOverlapping(scan, scan.startedAt))
-                .invoke(running -> running.ifPresent(other -> {
-                    throw new ScanConflictException("a scan of " + other.market + " is already running (scan "
-                            + other.id + ", started " + other.startedAt + "); try again when it has finished");
-                }))
-                .invoke(() -> leases.holdScan(scan.id))
-                .chain(() -> market.current()
-                        .invoke(() -> phases[1] = System.nanoTime())
-                        // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
-                        .chain(held -> vertx.executeBlocking(Uni.createFrom().item(() -> analyse(held, command,
-                                createdAt))))
-                        .invoke(() -> phases[2] = System.nanoTime())
-                        .chain(result -> store(scan.id, command, result))
-                        .invoke(outcome -> {
-                            phases[3] = System.nanoTime();
-                            Log.infof("Scan %s (%s, %s, %d stocks): market read in %d ms, analysed in %d ms, %d signals stored"
-                                    + " with event %s in %d ms", scan.id, trigger, command.scope(),
-                                    outcome.scan().universeCount, (phases[1] - phases[0]) / 1_000_000,
-                                    (phases[2] - phases[1]) / 1_000_000, outcome.scan().signalCount,
-                                    outcome.event().eventId(), (phases[3] - phases[2]) / 1_000_000);
-                        })
-                        .onFailure().call(e -> failed(scan.id, e))
-                        .eventually(() -> leases.releaseScan(scan.id)));
+        // Refused for want of data before anything is stored; then started, unless a scan of its markets runs.
+        return market.current()
+                .invoke(held -> {
+                    phases[1] = System.nanoTime();
+                    requireData(held, command);
+                })
+                .chain(held -> Panache.withTransaction(() -> scans.startUnlessOverlapping(scan, scan.startedAt))
+                        .invoke(running -> running.ifPresent(other -> {
+                            throw new ScanConflictException("a scan of " + other.market + " is already running (scan "
+                                    + other.id + ", started " + other.startedAt + "); try again when it has finished");
+                        }))
+                        .invoke(() -> leases.holdScan(scan.id))
+                        .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> analyse(held, command, createdAt)))
+                                // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
+                                .invoke(() -> phases[2] = System.nanoTime())
+                                .chain(result -> store(scan.id, command, result))
+                                .invoke(outcome -> {
+                                    phases[3] = System.nanoTime();
+                                    Log.infof("Scan %s (%s, %s, %d stocks): market read in %d ms, analysed in %d ms, %d"
+                                            + " signals stored with event %s in %d ms", scan.id, trigger, command.scope(),
+                                            outcome.scan().universeCount, (phases[1] - phases[0]) / 1_000_000,
+                                            (phases[2] - phases[1]) / 1_000_000, outcome.scan().signalCount,
+                                            outcome.event().eventId(), (phases[3] - phases[2]) / 1_000_000);
+                                })
+                                .onFailure().call(e -> failed(scan.id, e))
+                                .eventually(() -> leases.releaseScan(scan.id))));
+    }
+
+    private static void requireData(MarketSnapshot held, ScanCommand command) {
+        if (day(held, command) == null) {
+            throw new NoMarketDataException("no bars are stored for " + command.scope()
+                    + (command.asOf() == null ? "" : " on or before " + command.asOf()) + ": import market data first");
+        }
     }
 
     /** The trading day a scan judges: the newest of its markets, on or before its as-of day; null when none. */
@@ -110,10 +120,6 @@ public class ScanService {
      */
     private Analysed analyse(MarketSnapshot held, ScanCommand command, LocalDateTime createdAt) {
         LocalDate day = day(held, command);
-        if (day == null) {
-            throw new NoMarketDataException("no bars are stored for " + command.scope()
-                    + (command.asOf() == null ? "" : " on or before " + command.asOf()) + ": import market data first");
-        }
         MarketDay universe = held.day(day, config.scan().lookbackDays());
         return new Analysed(engine.select(universe.evaluated(engine), command.scope().markets(), command.minScore(),
                 command.topN(), createdAt), gates.gate(held, day));

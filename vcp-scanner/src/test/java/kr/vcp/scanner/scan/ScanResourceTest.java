@@ -225,12 +225,14 @@ class ScanResourceTest {
     }
 
     @Test
-    void scanAsOfADayWithoutBarsIsUnprocessableAndStoresNoSignals() {
+    void scanAsOfADayWithoutBarsIsUnprocessableAndStoresNothing() {
         long before = count("signals");
+        long scansBefore = count("scans");
         given().contentType(ContentType.JSON).body("{\"market\": \"KOSDAQ\", \"as_of\": \"1999-01-04\"}")
                 .post("/scan").then().statusCode(422).contentType(ContentType.JSON)
                 .body("error", equalTo("no_market_data")).body("message", containsString("KOSDAQ"));
         assertEquals(before, count("signals"));
+        assertEquals(scansBefore, count("scans"), "not even a FAILED scan");
     }
 
     @ParameterizedTest(name = "{0}")

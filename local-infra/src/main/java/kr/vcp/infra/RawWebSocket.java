@@ -1,4 +1,4 @@
-package kr.vcp.gateway.websocket;
+package kr.vcp.infra;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -7,27 +7,26 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import kr.vcp.infra.WebSocketWire;
 
 /**
  * A WebSocket client on a bare socket, to behave as no library would let us: never read, never answer a ping, send
  * an oversized frame, or see exactly how an upgrade was refused.
  */
-final class RawWsClient implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
 
     /** The server's answer to the upgrade: status and headers, as read. */
-    record Handshake(int status, String head) {
+    public record Handshake(int status, String head) {
     }
 
     private final Socket socket;
     private final Handshake handshake;
 
     /** Opens a connection with a small receive window, so that not reading soon stops the server's writes. */
-    RawWsClient(int port, Map<String, String> headers) throws IOException {
+    public RawWebSocket(int port, Map<String, String> headers) throws IOException {
         this(port, "/ws", headers);
     }
 
-    RawWsClient(int port, String path, Map<String, String> headers) throws IOException {
+    public RawWebSocket(int port, String path, Map<String, String> headers) throws IOException {
         socket = new Socket();
         socket.setReceiveBufferSize(4096);
         socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 5000);
@@ -40,32 +39,25 @@ final class RawWsClient implements AutoCloseable {
         handshake = new Handshake(Integer.parseInt(head.split(" ")[1]), head);
     }
 
-    Handshake handshake() {
+    public Handshake handshake() {
         return handshake;
     }
 
-    void sendText(String text) throws IOException {
+    public void sendText(String text) throws IOException {
         sendFrame(0x1, text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A masked client frame of {@code opcode} carrying {@code payload}. */
-    void sendFrame(int opcode, byte[] payload) throws IOException {
+    public void sendFrame(int opcode, byte[] payload) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(WebSocketWire.maskedFrame(opcode, payload));
         out.flush();
     }
 
     /** A fragment of a message: {@code opcode} 0 continues it, and the last fragment is {@code fin}. */
-    void sendFragment(boolean fin, int opcode, byte[] payload) throws IOException {
+    public void sendFragment(boolean fin, int opcode, byte[] payload) throws IOException {
         OutputStream out = socket.getOutputStream();
         out.write(WebSocketWire.maskedFrame(fin, opcode, payload));
-        out.flush();
-    }
-
-    /** Only the header of a text frame announcing {@code length} bytes: what a server checks before reading on. */
-    void sendFrameHeader(int length) throws IOException {
-        OutputStream out = socket.getOutputStream();
-        out.write(new byte[] {(byte) 0x81, (byte) (0x80 | 126), (byte) (length >> 8), (byte) (length & 0xff), 1, 2, 3, 4});
         out.flush();
     }
 
@@ -73,7 +65,7 @@ final class RawWsClient implements AutoCloseable {
      * Reads frames until the server's close frame or the end of the stream; returns the close code, or -1 when the
      * stream ended without one, or throws on timeout.
      */
-    int awaitClose(int timeoutMillis) throws IOException {
+    public int awaitClose(int timeoutMillis) throws IOException {
         while (true) {
             Frame frame;
             try {
@@ -94,7 +86,7 @@ final class RawWsClient implements AutoCloseable {
     }
 
     /** Reads frames until a ping; returns {@link System#nanoTime()} when it was read, or throws on timeout. */
-    long awaitPing(int timeoutMillis) throws IOException {
+    public long awaitPing(int timeoutMillis) throws IOException {
         while (true) {
             Frame frame = readFrame(timeoutMillis);
             if (frame == null) {
@@ -107,7 +99,7 @@ final class RawWsClient implements AutoCloseable {
     }
 
     /** The next text message from the server (pings skipped), or throws on timeout or at the end of the stream. */
-    String readText(int timeoutMillis) throws IOException {
+    public String readText(int timeoutMillis) throws IOException {
         while (true) {
             Frame frame = readFrame(timeoutMillis);
             if (frame == null) {
