@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import kr.vcp.infra.Backtests;
 import kr.vcp.infra.KafkaServer;
 import kr.vcp.infra.ServiceProcess;
 import kr.vcp.infra.SharedServers;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class LivePageIT {
 
     static final Path SCREENSHOT = Path.of("target", "e2e-artifacts", "live-page.png");
+    static final Path TRACK_SCREENSHOT = Path.of("target", "e2e-artifacts", "live-page-track-record.png");
 
     private static SharedServers.Database db;
     private static KafkaServer kafka;
@@ -111,6 +113,30 @@ class LivePageIT {
 
             browser.screenshot(SCREENSHOT);
             assertTrue(Files.size(SCREENSHOT) > 20_000, "a rendered page, not a blank image");
+        }
+    }
+
+    @Test
+    void theTrackRecordShowsTheLatestBacktestsEquityCurveAndFiguresByGrade() throws Exception {
+        JsonNode done = Json.MAPPER.readTree(Backtests.run(scanner.baseUri(), TestSystem.WRITE_KEY,
+                "{\"from\": \"2025-03-04\", \"to\": \"2025-05-30\", \"min_score\": 0, \"top_n\": 10}"));
+        JsonNode report = done.get("report");
+        assertTrue(report.get("figures").get("trades").asInt() > 0, "the planted setups make trades");
+        try (Chromium browser = Chromium.start(1280, 1100, Path.of("target", "e2e-logs", "chromium-track.log"))) {
+            browser.navigate(gateway.baseUri().resolve("/"));
+            browser.waitFor("!document.getElementById('by-grade').hidden", Duration.ofSeconds(15));
+
+            List<String> expected = new ArrayList<>();
+            report.get("by_grade").fields().forEachRemaining(g -> expected.add(g.getKey() + " "
+                    + g.getValue().get("trades").asInt() + " " + g.getValue().get("closed").asInt()));
+            assertEquals(expected, strings(browser.eval("[...document.querySelectorAll('#by-grade tbody tr')]"
+                    + ".map(tr => [0, 1, 3].map(i => tr.cells[i].textContent).join(' '))")));
+            assertEquals(report.get("equity_curve").size(), browser.eval(
+                    "document.querySelector('#equity polyline').getAttribute('points').split(' ').length").asInt());
+            String meta = browser.eval("document.getElementById('track-meta').textContent").asText();
+            assertTrue(meta.startsWith("2025-03-04 ~ 2025-05-30, " + report.get("days").asInt() + "거래일: 신호 "
+                    + report.get("figures").get("trades").asInt() + ","), meta);
+            browser.screenshot(TRACK_SCREENSHOT);
         }
     }
 

@@ -147,6 +147,13 @@ public class DashboardApiResource {
         return passThrough(scanner.backtestKpi());
     }
 
+    /** The live page's track record: the backtest that finished last, its equity curve and figures by grade. */
+    @GET
+    @Path("/backtests/latest")
+    public Uni<Response> latestBacktest() {
+        return passThrough(scanner.latestBacktest());
+    }
+
     @GET
     @Path("/kr/market-gate")
     public Uni<Response> marketGate() {

@@ -69,6 +69,11 @@ public interface ScannerClient {
     Uni<Response> backtestKpi();
 
     @GET
+    @Path("/backtests/latest")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<Response> latestBacktest();
+
+    @GET
     @Path("/market-gate")
     @Produces(MediaType.APPLICATION_JSON)
     Uni<Response> marketGate();

@@ -44,7 +44,16 @@ public class BacktestRepository {
 
     /** The backtest {@code id}; null when none is stored. */
     Uni<Stored> find(UUID id) {
-        return pool.preparedQuery("SELECT * FROM backtests WHERE id = $1").execute(Tuple.of(id)).map(rows -> {
+        return one("SELECT * FROM backtests WHERE id = $1", Tuple.of(id));
+    }
+
+    /** The backtest that succeeded last; null before the first. */
+    Uni<Stored> latestSucceeded() {
+        return one("SELECT * FROM backtests WHERE status = 'SUCCEEDED' ORDER BY finished_at DESC LIMIT 1", Tuple.tuple());
+    }
+
+    private Uni<Stored> one(String sql, Tuple args) {
+        return pool.preparedQuery(sql).execute(args).map(rows -> {
             if (!rows.iterator().hasNext()) {
                 return null;
             }

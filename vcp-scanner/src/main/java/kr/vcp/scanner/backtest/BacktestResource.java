@@ -64,13 +64,23 @@ public class BacktestResource {
     @GET
     @Path("/backtests/{id}")
     public Uni<View> read(@PathParam("id") String id) {
-        return Uni.createFrom().item(() -> uuid(id)).chain(backtests::find).map(b -> {
-            if (b == null) {
-                throw new UnknownBacktestException("no backtest " + id + " is stored");
-            }
-            return new View(b.id(), b.status(), b.status().equals("RUNNING") ? service.progress(b.id(), b.days())
-                    : Integer.valueOf(100), b.days(), b.request(), b.startedAt(), b.finishedAt(), b.error(), b.report());
-        });
+        return Uni.createFrom().item(() -> uuid(id)).chain(backtests::find)
+                .map(b -> view(b, "no backtest " + id + " is stored"));
+    }
+
+    /** The backtest that succeeded last: the live page's track record. */
+    @GET
+    @Path("/backtests/latest")
+    public Uni<View> latest() {
+        return backtests.latestSucceeded().map(b -> view(b, "no backtest has finished yet: POST /backtest runs one"));
+    }
+
+    private View view(BacktestRepository.Stored b, String missing) {
+        if (b == null) {
+            throw new UnknownBacktestException(missing);
+        }
+        return new View(b.id(), b.status(), b.status().equals("RUNNING") ? service.progress(b.id(), b.days())
+                : Integer.valueOf(100), b.days(), b.request(), b.startedAt(), b.finishedAt(), b.error(), b.report());
     }
 
     private static UUID uuid(String id) {
