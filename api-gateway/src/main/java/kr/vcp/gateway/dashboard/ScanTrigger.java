@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import kr.vcp.model.ApiError;
 import kr.vcp.model.Json;
 
@@ -17,8 +16,8 @@ import kr.vcp.model.Json;
  *   <li>{@code market}: KOSPI or KOSDAQ; absent, both.</li>
  *   <li>{@code min_score}: the dashboard's 0..100 scale, mapped to the engine's 0..10 by tens rounded up (70 is 7,
  *   65 is 7).</li>
- *   <li>{@code min_grade}: S, A, B or C, the lowest score of that grade (9, 7, 5, 0); with {@code min_score}, the
- *   stricter of the two.</li>
+ *   <li>{@code min_grade}: S, A, B or C, passed on: the scanner keeps signals of that grade or better (the grade is
+ *   not a band of the score; README, "An honest grade"); with {@code min_score}, both apply.</li>
  * </ul>
  */
 final class ScanTrigger {
@@ -26,7 +25,7 @@ final class ScanTrigger {
     /** Signals a scan from the panel keeps: a full page of the VCP view. */
     static final int TOP_N = 50;
 
-    private static final Map<String, Integer> GRADE_FLOORS = Map.of("S", 9, "A", 7, "B", 5, "C", 0);
+    private static final List<String> GRADES = List.of("S", "A", "B", "C");
 
     private ScanTrigger() {
     }
@@ -60,11 +59,11 @@ final class ScanTrigger {
             }
         }
         if (minGrade != null && !minGrade.isBlank()) {
-            Integer g = GRADE_FLOORS.get(minGrade.trim().toUpperCase(Locale.ROOT));
-            if (g == null) {
-                faults.add(new ApiError.Violation("min_grade", "must be one of S, A, B, C; was '" + minGrade + "'"));
+            String g = minGrade.trim().toUpperCase(Locale.ROOT);
+            if (GRADES.contains(g)) {
+                body.put("min_grade", g);
             } else {
-                floor = floor == null ? g : Math.max(floor, g);
+                faults.add(new ApiError.Violation("min_grade", "must be one of S, A, B, C; was '" + minGrade + "'"));
             }
         }
         if (floor != null) {

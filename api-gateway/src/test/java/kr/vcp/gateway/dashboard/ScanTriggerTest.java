@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import kr.vcp.model.Json;
 import org.junit.jupiter.api.Test;
 
@@ -24,11 +25,15 @@ class ScanTriggerTest {
     }
 
     @Test
-    void aMinimumGradeIsItsLowestScoreAndTheStricterOfTheTwoApplies() {
-        assertEquals(9, body(null, null, "S").get("min_score").asInt());
-        assertEquals(5, body(null, null, "b").get("min_score").asInt());
-        assertEquals(9, body(null, "50", "S").get("min_score").asInt());
-        assertEquals(8, body(null, "80", "B").get("min_score").asInt());
+    void aMinimumGradeIsPassedOnBesideTheScore() {
+        assertEquals("S", body(null, null, "S").get("min_grade").asText());
+        assertEquals("B", body(null, null, "b").get("min_grade").asText());
+        assertTrue(body(null, null, "b").path("min_score").isMissingNode(), "a grade is no band of the score");
+        JsonNode both = body(null, "80", "A");
+        assertEquals(8, both.get("min_score").asInt());
+        assertEquals("A", both.get("min_grade").asText());
+        assertEquals(List.of(new kr.vcp.model.ApiError.Violation("min_grade", "must be one of S, A, B, C; was 'X'")),
+                ScanTrigger.request(null, null, "X").violations());
     }
 
     @Test

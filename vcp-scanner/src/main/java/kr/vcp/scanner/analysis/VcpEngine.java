@@ -56,8 +56,10 @@ public final class VcpEngine {
     /** Trading days of investor flows a signal sums in foreign_5d and inst_5d. */
     private static final int FLOW_DAYS = 5;
 
+    /** The grade first (it is what held out of sample), then the score, then relative strength. */
     private static final Comparator<Candidate> BEST_FIRST = Comparator
-            .comparingInt((Candidate c) -> c.signal().score()).reversed()
+            .comparing((Candidate c) -> c.signal().grade())
+            .thenComparing(Comparator.comparingInt((Candidate c) -> c.signal().score()).reversed())
             .thenComparing(Comparator.comparingInt(Candidate::rsRating).reversed())
             .thenComparing(c -> c.signal().ticker());
 
@@ -144,13 +146,20 @@ public final class VcpEngine {
 
     /** The best {@code topN} signals of {@code markets} scoring at least {@code minScore}, made at {@code createdAt}. */
     public Result select(Evaluated evaluated, Set<Market> markets, int minScore, int topN, LocalDateTime createdAt) {
+        return select(evaluated, markets, minScore, null, topN, createdAt);
+    }
+
+    /** The same, of {@code minGrade} or better when it is given. */
+    public Result select(Evaluated evaluated, Set<Market> markets, int minScore, Grade minGrade, int topN,
+            LocalDateTime createdAt) {
         int inScope = markets.stream().mapToInt(m -> evaluated.stocks().getOrDefault(m, 0)).sum();
         if (evaluated.signalDate() == null) {
             return new Result(null, inScope, 0, List.of());
         }
         int analysed = markets.stream().mapToInt(m -> evaluated.analysed().getOrDefault(m, 0)).sum();
         List<Candidate> chosen = evaluated.candidates().stream()
-                .filter(c -> markets.contains(c.market()) && c.signal().score() >= minScore)
+                .filter(c -> markets.contains(c.market()) && c.signal().score() >= minScore
+                        && (minGrade == null || c.signal().grade().compareTo(minGrade) <= 0))
                 .limit(topN)
                 .map(c -> new Candidate(c.market(), c.signal().madeAt(createdAt), c.rsRating(), c.score()))
                 .toList();
@@ -214,7 +223,7 @@ public final class VcpEngine {
         RiskPlan plan = RiskPlan.of(pattern.pivot(), pattern.lastLow() - tick, settings.risk());
         InvestorFlows.Net net = stock.flows() == null ? null
                 : stock.flows().since(s.dates()[Math.max(0, t - (FLOW_DAYS - 1))]);
-        Signal signal = new Signal(stock.ticker(), stock.name(), SignalType.VCP, score.total(), grade(score.total()),
+        Signal signal = new Signal(stock.ticker(), stock.name(), SignalType.VCP, score.total(), grade(score),
                 plan.entry(), plan.target(), plan.stop(), plan.shares(),
                 reasons(passed, rsRating, pattern, foreigners, institutions), createdAt, stock.market(), s.lastDate(),
                 (long) s.close()[t], Math.round(pattern.contractionRatio() * 100) / 100.0,
@@ -238,15 +247,15 @@ public final class VcpEngine {
         return new Evaluation.Score(trend, contraction, volume, rs, pivot, flows, total);
     }
 
-    /** S for 9-10, A for 7-8, B for 5-6, C below. */
-    static Grade grade(int score) {
-        if (score >= 9) {
-            return Grade.S;
-        }
-        if (score >= 7) {
-            return Grade.A;
-        }
-        return score >= 5 ? Grade.B : Grade.C;
+    /**
+     * The grade is the one part of the score whose record held on a later period than the one it was chosen on
+     * (README, "An honest grade"): A when the base's contraction is in the range that paid, B when it is too loose
+     * (the last pullback over 8% and more than 0.3 of the first) or too tight (the last 5% or less and at most 0.3 of
+     * the first: a stop so near that noise and costs take it). S and C are not given: no finer rule held. The score
+     * stays what it was, how closely the base follows the textbook.
+     */
+    static Grade grade(Evaluation.Score score) {
+        return score.contraction() >= 1.5 && score.contraction() <= 2.5 ? Grade.A : Grade.B;
     }
 
     private static List<String> reasons(int trendPassed, int rsRating, VcpDetector.Pattern p, boolean foreigners,

@@ -122,7 +122,7 @@ public class ScanService {
         LocalDate day = day(held, command);
         MarketDay universe = held.day(day, config.scan().lookbackDays());
         return new Analysed(engine.select(universe.evaluated(engine), command.scope().markets(), command.minScore(),
-                command.topN(), createdAt), gates.gate(held, day));
+                command.minGrade(), command.topN(), createdAt), gates.gate(held, day));
     }
 
     private ScanEntity started(ScanCommand command, ScanTrigger trigger) {

@@ -94,7 +94,7 @@ public class ScheduledScans {
 
     /** Scans {@code scope}; while another scan of its markets runs, tries again every retry-every until {@code until}. */
     private Uni<UUID> scan(MarketScope scope, Instant until) {
-        return Uni.createFrom().deferred(() -> scans.scan(new ScanCommand(scope, config.topN(), config.minScore(), null),
+        return Uni.createFrom().deferred(() -> scans.scan(new ScanCommand(scope, config.topN(), config.minScore(), null, null),
                         ScanTrigger.SCHEDULE))
                 .map(outcome -> outcome.scan().id)
                 .onFailure(ScanConflictException.class).recoverWithUni(conflict ->

@@ -36,7 +36,7 @@ class VcpEngineTest {
     }
 
     @Test
-    void aTextbookBaseInAStageTwoUptrendIsAnSGradeSignalWithThePlanOnTheTickGrid() {
+    void aTextbookBaseInAStageTwoUptrendIsAnAGradeSignalWithThePlanOnTheTickGrid() {
         StockBars textbook = stock("900010", "교과서전자", Market.KOSPI, VcpDetectorTest.textbookBase().series());
 
         VcpEngine.Result result = ENGINE.scan(withPeers(textbook), EnumSet.allOf(Market.class), 0, 10, CREATED);
@@ -49,7 +49,7 @@ class VcpEngineTest {
         assertEquals(33_500, s.targetPrice());  // 29,000 + 2.5 x 1,800
         assertEquals(555, s.positionSize());    // 1% of 100M / 1,800 risk per share
         assertEquals(10, s.score());
-        assertEquals(Grade.S, s.grade());
+        assertEquals(Grade.A, s.grade(), "the last pullback 6% deep, 0.24 of the first: in the range that paid");
         assertEquals("수축률 0.24", s.reasons().get(0));
         assertEquals("수축 3회 25→12→6%", s.reasons().get(1));
         assertEquals(List.of("수축률 0.24", "수축 3회 25→12→6%", "거래량 감소 0.44", "RS 99", "피벗까지 1.0%",
@@ -112,12 +112,13 @@ class VcpEngineTest {
     }
 
     @Test
-    void gradesFollowTheDocumentedCutOffs() {
-        assertEquals(Grade.S, VcpEngine.grade(9));
-        assertEquals(Grade.A, VcpEngine.grade(8));
-        assertEquals(Grade.A, VcpEngine.grade(7));
-        assertEquals(Grade.B, VcpEngine.grade(5));
-        assertEquals(Grade.C, VcpEngine.grade(4));
+    void theGradeIsTheContractionThatHeldOutOfSampleWhateverTheRestOfTheScore() {
+        // contraction: 1 for a last pullback over 8%, 1.5 for 5-8%, 2 for 5% or less; +1 when it is at most 0.3 of the first
+        assertEquals(Grade.B, VcpEngine.grade(new Evaluation.Score(2, 1.0, 2, 2, 1, 1, 9)), "too loose");
+        assertEquals(Grade.A, VcpEngine.grade(new Evaluation.Score(2, 1.5, 0, 0, 0, 0, 4)));
+        assertEquals(Grade.A, VcpEngine.grade(new Evaluation.Score(2, 2.0, 1, 1, 0, 0, 6)));
+        assertEquals(Grade.A, VcpEngine.grade(new Evaluation.Score(2, 2.5, 2, 2, 1, 0, 10)));
+        assertEquals(Grade.B, VcpEngine.grade(new Evaluation.Score(2, 3.0, 2, 2, 1, 1, 10)), "too tight");
     }
 
     private static PriceSeries without(PriceSeries s, int from, int to) {

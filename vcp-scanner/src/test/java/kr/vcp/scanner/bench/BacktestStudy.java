@@ -57,8 +57,13 @@ public final class BacktestStudy {
         JsonNode done = JSON.readTree(Backtests.run(scanner, WRITE_KEY, "{\"from\": \"" + from + "\", \"to\": \"" + to
                 + "\", \"market\": \"ALL\", \"min_score\": 0, \"top_n\": 20}"));
         JsonNode report = done.path("report");
-        System.out.printf("%n== %s .. %s: %d trading days, %.1f s%n", from, to, report.path("days").asInt(),
-                (System.nanoTime() - started) / 1e9);
+        // Each trade with its score parts, for studying other weights without running the walk again.
+        java.nio.file.Path saved = java.nio.file.Path.of(System.getProperty("vcp.root", "."), "target", "backtest-study",
+                from + ".." + to + ".json");
+        java.nio.file.Files.createDirectories(saved.getParent());
+        JSON.writeValue(saved.toFile(), report);
+        System.out.printf("%n== %s .. %s: %d trading days, %.1f s (report in %s)%n", from, to, report.path("days").asInt(),
+                (System.nanoTime() - started) / 1e9, saved);
         System.out.println("| group | trades | triggered | sold | win rate | avg R | median R | profit factor | avg % |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         row("all", report.path("figures"));

@@ -106,7 +106,9 @@ class ScanResourceTest {
         for (int i = 0; i < signals.length; i++) {
             Signal s = signals[i];
             if (i > 0) {
-                assertTrue(signals[i - 1].score() >= s.score(), "ranked by score");
+                Signal before = signals[i - 1];
+                assertTrue(before.grade().compareTo(s.grade()) < 0
+                        || before.grade() == s.grade() && before.score() >= s.score(), "ranked by grade, then score");
             }
             assertTrue(s.stopLoss() < s.entryPrice() && s.entryPrice() < s.targetPrice(), s.toString());
             assertTrue(s.stopLoss() >= s.entryPrice() * 0.92, "stop within 8%: " + s);
@@ -216,6 +218,20 @@ class ScanResourceTest {
         assertTrue(hits >= SampleMarket.planted.size() * 0.9, hits + " of " + SampleMarket.planted);
         assertEquals((long) SampleMarket.planted.size(), rows("SELECT ticker FROM synthetic_setups WHERE seed = $1",
                 Tuple.of(SampleMarket.SEED)).size());
+    }
+
+    @Test
+    void aMinimumGradeKeepsThatGradeAndBetter() {
+        List<String> all = given().contentType(ContentType.JSON).body("{\"top_n\": 100, \"min_score\": 0}")
+                .post("/scan").then().statusCode(200).extract().path("signals.grade");
+        List<String> onlyA = given().contentType(ContentType.JSON)
+                .body("{\"top_n\": 100, \"min_score\": 0, \"min_grade\": \"a\"}")
+                .post("/scan").then().statusCode(200).extract().path("signals.grade");
+        assertTrue(all.contains("A") && all.contains("B"), "the generated market has both: " + all);
+        assertEquals(all.stream().filter("A"::equals).count(), (long) onlyA.size());
+        assertTrue(onlyA.stream().allMatch("A"::equals), onlyA.toString());
+        given().contentType(ContentType.JSON).body("{\"min_grade\": \"X\"}").post("/scan").then().statusCode(400)
+                .body("violations[0].field", equalTo("min_grade"));
     }
 
     @Test
