@@ -104,7 +104,7 @@ public class BacktestService {
     }
 
     /** The walk itself: every day's scan on the snapshot held when the run started, and each signal traded. */
-    BacktestReport walk(MarketSnapshot held, List<LocalDate> days, BacktestRequest request, AtomicInteger done) {
+    public BacktestReport walk(MarketSnapshot held, List<LocalDate> days, BacktestRequest request, AtomicInteger done) {
         Map<String, Double> overrides = request.parameters() == null ? Map.of() : request.parameters();
         VcpEngine engine = EngineProducer.engine(config, overrides);
         TradeFollower follower = EngineProducer.follower(config, overrides);

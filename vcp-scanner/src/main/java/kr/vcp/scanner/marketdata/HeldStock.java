@@ -19,7 +19,7 @@ public record HeldStock(String ticker, String name, Market market, PriceSeries b
     /** Net buying in KRW of foreigners and institutions by day. */
     public record Flows(LocalDate[] dates, long[] foreigners, long[] institutions) {
 
-        static final Flows NONE = new Flows(new LocalDate[0], new long[0], new long[0]);
+        public static final Flows NONE = new Flows(new LocalDate[0], new long[0], new long[0]);
     }
 
     /** Its latest close as a tick (change against the close before it); empty without bars. */

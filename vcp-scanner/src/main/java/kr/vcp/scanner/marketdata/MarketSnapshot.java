@@ -45,6 +45,13 @@ public final class MarketSnapshot {
         this.stocks = new TreeMap<>(stocks);
     }
 
+    /** A market of {@code listings} held in memory only, never read from the tables: the generator's, for tests. */
+    public static MarketSnapshot of(Collection<HeldStock> listings) {
+        Map<String, HeldStock> byTicker = new HashMap<>();
+        listings.forEach(s -> byTicker.put(s.ticker(), s));
+        return new MarketSnapshot(0, byTicker);
+    }
+
     public long version() {
         return version;
     }

@@ -29,8 +29,16 @@ public final class SyntheticMarket {
      * @param lastDay      the last trading day
      * @param plantedShare share of listings given a VCP setup ending on the last day
      * @param decoyShare   share given a base that is not a VCP (pullbacks that grow, or a first one too deep)
+     * @param breakoutDays 0: setups end on the last day; more: they end this many trading days before it and what
+     *                     follows is planted too, a breakout through the pivot that two setups in three carry to 3.5
+     *                     R above it, the third failing through its stop within a week
      */
-    public record Spec(long seed, int tickers, int days, LocalDate lastDay, double plantedShare, double decoyShare) {
+    public record Spec(long seed, int tickers, int days, LocalDate lastDay, double plantedShare, double decoyShare,
+            int breakoutDays) {
+
+        public Spec(long seed, int tickers, int days, LocalDate lastDay, double plantedShare, double decoyShare) {
+            this(seed, tickers, days, lastDay, plantedShare, decoyShare, 0);
+        }
 
         /** About the size of KRX: ~2,700 listings, ~400 trading days. */
         public static Spec krx(long seed) {
@@ -47,8 +55,12 @@ public final class SyntheticMarket {
         }
     }
 
-    /** A planted setup as generated: where its pivot and last low are and how deep each pullback is. */
-    public record Planted(String ticker, int pivot, int lastLow, List<Double> depths) {
+    /**
+     * A planted setup as generated: where its pivot and last low are, how deep each pullback is, the trading day its
+     * base ends on, and what was planted after it (null when it ends on the last day).
+     */
+    public record Planted(String ticker, int pivot, int lastLow, List<Double> depths, LocalDate setupDay,
+            Outcome outcome) {
     }
 
     public record Generated(List<Listing> listings, List<Planted> planted, List<String> decoys) {
@@ -86,6 +98,14 @@ public final class SyntheticMarket {
     private static final String[] SUFFIXES = {"전자", "바이오", "테크", "화학", "제약", "소재", "에너지", "로보틱스",
         "반도체", "건설", "식품", "엔터", "게임즈", "솔루션", "시스템", "중공업", "정밀", "통신", "금속", "산업"};
 
+    /** What follows a setup that does not end on the last day. */
+    public enum Outcome {
+        /** Through the pivot the next day, then up to 3.5 R above it without touching the stop. */
+        BREAKOUT,
+        /** Through the pivot the next day, then down through the stop within a week. */
+        FAILURE
+    }
+
     private SyntheticMarket() {
     }
 
@@ -110,14 +130,15 @@ public final class SyntheticMarket {
                 name = (r.nextBoolean() ? "KODEX " : "TIGER ") + name;
             }
             Path path = switch (kind) {
-                case PLANTED -> plantedVcp(r, spec.days());
+                case PLANTED -> plantedVcp(r, spec.days(), spec.breakoutDays());
                 case DECOY -> decoyBase(r, spec.days());
                 case PLAIN -> randomWalk(r, spec.days());
             };
             List<DailyBar> bars = bars(r, calendar, path, kind == Kind.PLAIN && r.nextDouble() < 0.03);
             listings.add(new Listing(new StockListing(ticker, name, market), bars));
             if (kind == Kind.PLANTED) {
-                planted.add(new Planted(ticker, path.pivot, path.lastLow, path.depths));
+                planted.add(new Planted(ticker, path.pivot, path.lastLow, path.depths,
+                        calendar.get(spec.days() - 1 - spec.breakoutDays()), path.outcome));
             } else if (kind == Kind.DECOY) {
                 decoys.add(ticker);
             }
@@ -138,6 +159,7 @@ public final class SyntheticMarket {
         int pivot;
         int lastLow;
         List<Double> depths = List.of();
+        Outcome outcome;
 
         Path(int days) {
             close = new double[days];
@@ -169,7 +191,7 @@ public final class SyntheticMarket {
      * closing just under the pivot. Every pullback but the last is at least 8% deep, so the rebound after it is
      * clearly a swing.
      */
-    private static Path plantedVcp(SplittableRandom r, int days) {
+    private static Path plantedVcp(SplittableRandom r, int days, int breakoutDays) {
         int n = 2 + r.nextInt(3);
         double[] depths = switch (n) {
             case 2 -> new double[] {between(r, 0.15, 0.35), between(r, 0.03, 0.08)};
@@ -177,8 +199,54 @@ public final class SyntheticMarket {
             default -> new double[] {between(r, 0.25, 0.35), between(r, 0.14, 0.20), between(r, 0.08, 0.12),
                 between(r, 0.03, 0.06)};
         };
-        Path p = base(r, days, depths, 0.97 + r.nextDouble() * 0.025);
+        Path p = base(r, days - breakoutDays, depths, 0.97 + r.nextDouble() * 0.025);
         p.depths = java.util.Arrays.stream(depths).boxed().toList();
+        return breakoutDays == 0 ? p : breakout(r, p, days, r.nextInt(3) < 2 ? Outcome.BREAKOUT : Outcome.FAILURE);
+    }
+
+    /**
+     * The setup {@code p} continued to {@code days}: the day after it trades through the pivot (opening under it, so
+     * a buy stop there fills at the pivot), then climbs to 3.5 R above the pivot in 15 days with every low over the
+     * pivot less half an R, or slides through the stop in 5 days; then drifts sideways where it got to.
+     */
+    private static Path breakout(SplittableRandom r, Path setup, int days, Outcome outcome) {
+        Path p = new Path(days);
+        int from = setup.close.length;
+        System.arraycopy(setup.close, 0, p.close, 0, from);
+        System.arraycopy(setup.high, 0, p.high, 0, from);
+        System.arraycopy(setup.low, 0, p.low, 0, from);
+        System.arraycopy(setup.volume, 0, p.volume, 0, from);
+        p.pivot = setup.pivot;
+        p.lastLow = setup.lastLow;
+        p.outcome = outcome;
+        double pivot = setup.pivot;
+        double risk = pivot - (setup.lastLow - TickGrid.tick(setup.lastLow));
+        double volume = setup.volume[from - 1] / 0.35 * 2.5; // a breakout on two and a half times the usual volume
+        double end = outcome == Outcome.BREAKOUT ? pivot + 3.5 * risk : setup.lastLow - 1.5 * risk;
+        int legBars = outcome == Outcome.BREAKOUT ? 15 : 5;
+        double previous = setup.close[from - 1];
+        for (int j = 0; j < days - from; j++) {
+            int i = from + j;
+            double close;
+            if (j == 0) {
+                close = pivot * 1.01;
+                p.high[i] = pivot * 1.02;
+                p.low[i] = previous * 0.998;
+            } else {
+                close = j < legBars ? pivot * 1.01 + (end - pivot * 1.01) * j / legBars
+                        : end * (1 + 0.004 * gaussian(r));
+                p.high[i] = Math.max(previous, close) * 1.004;
+                p.low[i] = Math.min(previous, close) * 0.996;
+                if (outcome == Outcome.BREAKOUT) {
+                    p.low[i] = Math.max(p.low[i], pivot - 0.5 * risk);
+                } else {
+                    p.high[i] = Math.min(p.high[i], pivot * 1.02);
+                }
+            }
+            p.close[i] = close;
+            p.volume[i] = volume * (j == 0 ? 1 : 0.6 + r.nextDouble() * 0.4);
+            previous = close;
+        }
         return p;
     }
 
