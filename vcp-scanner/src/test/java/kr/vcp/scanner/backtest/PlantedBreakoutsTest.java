@@ -39,14 +39,55 @@ class PlantedBreakoutsTest {
     @Inject
     BacktestService backtests;
 
+    private static final SyntheticMarket.Spec SPEC = new SyntheticMarket.Spec(21, 400, 300, LocalDate.of(2025, 6, 17),
+            0.08, 0.03, 40);
+
+    /** The generated market held in memory, each listing's bars as {@code bars} makes them. */
+    private static MarketSnapshot held(SyntheticMarket.Generated market,
+            Function<List<DailyBar>, List<DailyBar>> bars) {
+        return MarketSnapshot.of(market.listings().stream()
+                .map(l -> new HeldStock(l.stock().ticker(), l.stock().name(), l.stock().market(),
+                        DailyBar.traded(bars.apply(l.bars())), HeldStock.Flows.NONE))
+                .toList());
+    }
+
+    @Test
+    void aBacktestToADayChoosesTheSameSignalsWhateverBarsComeAfterIt() {
+        SyntheticMarket.Generated market = SyntheticMarket.generate(SPEC);
+        LocalDate setupDay = market.planted().get(0).setupDay();
+        List<LocalDate> days = market.listings().get(0).bars().stream().map(DailyBar::date)
+                .filter(d -> !d.isAfter(setupDay)).toList();
+        days = days.subList(days.size() - 10, days.size());
+        BacktestRequest request = new BacktestRequest(days.get(0), setupDay, "ALL", 0, 100, null);
+
+        BacktestReport withFuture = backtests.walk(held(market, Function.identity()), days, request, new AtomicInteger());
+        // After the last day walked: nothing at all, or every later bar at half its price.
+        BacktestReport cut = backtests.walk(held(market, bars -> bars.stream()
+                .filter(b -> !b.date().isAfter(setupDay)).toList()), days, request, new AtomicInteger());
+        BacktestReport crashed = backtests.walk(held(market, bars -> bars.stream()
+                .map(b -> !b.date().isAfter(setupDay) || b.halted() ? b : new DailyBar(b.date(), b.open() / 2,
+                        b.high() / 2, b.low() / 2, b.close() / 2, b.volume(), false))
+                .toList()), days, request, new AtomicInteger());
+
+        List<String> chosen = signals(withFuture);
+        assertTrue(chosen.size() > 27, "the planted setups and others over 10 days: " + chosen.size());
+        assertEquals(chosen, signals(cut));
+        assertEquals(chosen, signals(crashed));
+        // What came after does decide how the trades went: sold later with it, never after the last day without it.
+        assertTrue(withFuture.trades().stream().anyMatch(t -> t.exitDate() != null && t.exitDate().isAfter(setupDay)));
+        assertTrue(cut.trades().stream().allMatch(t -> t.exitDate() == null || !t.exitDate().isAfter(setupDay)));
+    }
+
+    /** Each trade's signal: the day, the stock, its plan, score and grade; not how it went. */
+    private static List<String> signals(BacktestReport report) {
+        return report.trades().stream().map(t -> t.signalDate() + " " + t.ticker() + " " + t.entryPrice() + "/"
+                + t.stopLoss() + "/" + t.targetPrice() + " " + t.score() + t.grade() + " " + t.scoreParts()).toList();
+    }
+
     @Test
     void plantedSetupsAreFoundOnTheirDayAndTradedAsTheirBreakoutsWerePlanted() {
-        SyntheticMarket.Generated market = SyntheticMarket.generate(
-                new SyntheticMarket.Spec(21, 400, 300, LocalDate.of(2025, 6, 17), 0.08, 0.03, 40));
-        MarketSnapshot held = MarketSnapshot.of(market.listings().stream()
-                .map(l -> new HeldStock(l.stock().ticker(), l.stock().name(), l.stock().market(),
-                        DailyBar.traded(l.bars()), HeldStock.Flows.NONE))
-                .toList());
+        SyntheticMarket.Generated market = SyntheticMarket.generate(SPEC);
+        MarketSnapshot held = held(market, Function.identity());
         LocalDate setupDay = market.planted().get(0).setupDay();
 
         BacktestReport report = backtests.walk(held, List.of(setupDay),
