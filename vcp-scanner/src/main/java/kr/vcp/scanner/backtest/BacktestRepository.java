@@ -27,9 +27,13 @@ public class BacktestRepository {
         this.pool = pool;
     }
 
-    Uni<Void> started(UUID id, String request, int days, Instant at) {
-        return pool.preparedQuery("INSERT INTO backtests (id, status, request, days, started_at) VALUES ($1, 'RUNNING',"
-                + " $2, $3, $4)").execute(Tuple.of(id, request, days, at.atOffset(ZoneOffset.UTC))).replaceWithVoid();
+    /** Stored as running on {@code owner}, under a lease until {@code leaseUntil}. */
+    Uni<Void> started(UUID id, String request, int days, Instant at, String owner, Instant leaseUntil) {
+        return pool.preparedQuery("INSERT INTO backtests (id, status, request, days, started_at, owner, lease_until)"
+                        + " VALUES ($1, 'RUNNING', $2, $3, $4, $5, $6)")
+                .execute(Tuple.from(java.util.List.of(id, request, days, at.atOffset(ZoneOffset.UTC), owner,
+                        leaseUntil.atOffset(ZoneOffset.UTC))))
+                .replaceWithVoid();
     }
 
     Uni<Void> succeeded(UUID id, String report) {

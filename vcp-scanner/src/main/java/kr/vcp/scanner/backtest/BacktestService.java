@@ -1,5 +1,6 @@
 package kr.vcp.scanner.backtest;
 
+import kr.vcp.scanner.db.Leases;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -52,14 +53,16 @@ public class BacktestService {
     private final HeldMarket market;
     private final BacktestRepository backtests;
     private final RequestValidation validation;
+    private final Leases leases;
     private final ScannerConfig config;
     private final Vertx vertx;
     /** Days done of the runs of this replica, by id. */
     private final Map<UUID, AtomicInteger> running = new ConcurrentHashMap<>();
 
     public BacktestService(HeldMarket market, BacktestRepository backtests, RequestValidation validation,
-            ScannerConfig config, Vertx vertx) {
+            Leases leases, ScannerConfig config, Vertx vertx) {
         this.market = market;
+        this.leases = leases;
         this.backtests = backtests;
         this.validation = validation;
         this.config = config;
@@ -74,7 +77,7 @@ public class BacktestService {
                 throw invalid("from", "no trading day is stored from " + r.from() + " to " + r.to());
             }
             UUID id = UUID.randomUUID();
-            return backtests.started(id, Json.write(r), days.size(), Instant.now())
+            return backtests.started(id, Json.write(r), days.size(), Instant.now(), Leases.REPLICA, leases.until())
                     .invoke(() -> launch(id, held, days, r))
                     .map(done -> new Started(id, "RUNNING", days.size()));
         }));
@@ -89,6 +92,7 @@ public class BacktestService {
     private void launch(UUID id, MarketSnapshot held, List<LocalDate> days, BacktestRequest request) {
         AtomicInteger done = new AtomicInteger();
         running.put(id, done);
+        leases.holdBacktest(id);
         long started = System.nanoTime();
         // A day's evaluation is CPU work on every core: the walk runs on a worker thread.
         vertx.executeBlocking(Uni.createFrom().item(() -> walk(held, days, request, done)))
@@ -99,7 +103,10 @@ public class BacktestService {
                     Log.warnf(e, "Backtest %s failed", id);
                     return backtests.failed(id, String.valueOf(e.getMessage()));
                 })
-                .onTermination().invoke(() -> running.remove(id))
+                .onTermination().invoke(() -> {
+                    running.remove(id);
+                    leases.releaseBacktest(id);
+                })
                 .subscribe().with(ok -> { }, e -> Log.errorf("Backtest %s not stored: %s", id, e.getMessage()));
     }
 

@@ -1,5 +1,6 @@
 package kr.vcp.scanner.scan;
 
+import kr.vcp.scanner.db.Leases;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -56,7 +57,7 @@ public class ScanEntity extends PanacheEntityBase {
 
     public String error;
 
-    /** The replica running it ({@link ScanLeases#REPLICA}). */
+    /** The replica running it ({@link Leases#REPLICA}). */
     public String owner;
 
     /** While RUNNING: its replica renews this; once it has passed, the scan is taken as dead. */

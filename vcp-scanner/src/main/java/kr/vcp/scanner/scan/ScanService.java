@@ -1,5 +1,6 @@
 package kr.vcp.scanner.scan;
 
+import kr.vcp.scanner.db.Leases;
 import kr.vcp.scanner.errors.NoMarketDataException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -50,12 +51,12 @@ public class ScanService {
     private final OutboxRelay relay;
     private final VcpEngine engine;
     private final MarketGateService gates;
-    private final ScanLeases leases;
+    private final Leases leases;
     private final ScannerConfig config;
     private final Vertx vertx;
 
     public ScanService(HeldMarket market, ScanRepository scans, SignalRepository signals, OutboxRepository outbox,
-            OutboxRelay relay, VcpEngine engine, MarketGateService gates, ScanLeases leases, ScannerConfig config,
+            OutboxRelay relay, VcpEngine engine, MarketGateService gates, Leases leases, ScannerConfig config,
             Vertx vertx) {
         this.market = market;
         this.scans = scans;
@@ -135,7 +136,7 @@ public class ScanService {
         scan.asOf = command.asOf();
         scan.status = ScanStatus.RUNNING;
         scan.startedAt = Instant.now();
-        scan.owner = ScanLeases.REPLICA;
+        scan.owner = Leases.REPLICA;
         scan.leaseUntil = leases.until();
         return scan;
     }

@@ -1,5 +1,6 @@
 package kr.vcp.scanner.scan;
 
+import kr.vcp.scanner.db.Leases;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
@@ -25,11 +26,11 @@ public class ScheduledScans {
 
     private final ScanService scans;
     private final ScheduleRepository schedule;
-    private final ScanLeases leases;
+    private final Leases leases;
     private final ScannerConfig.Schedule config;
     private final Vertx vertx;
 
-    public ScheduledScans(ScanService scans, ScheduleRepository schedule, ScanLeases leases, ScannerConfig config,
+    public ScheduledScans(ScanService scans, ScheduleRepository schedule, Leases leases, ScannerConfig config,
             Vertx vertx) {
         this.vertx = vertx;
         this.scans = scans;
@@ -55,7 +56,7 @@ public class ScheduledScans {
     }
 
     private Uni<Void> attempt(Instant slot, Instant until, boolean first) {
-        return schedule.claim(slot, ScanLeases.REPLICA, leases.until()).chain(claim -> switch (claim) {
+        return schedule.claim(slot, Leases.REPLICA, leases.until()).chain(claim -> switch (claim) {
             case CLAIMED -> scanAll(slot, until, first);
             case DONE -> {
                 if (first) {

@@ -28,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(value = KafkaTestResource.class, scope = TestResourceScope.GLOBAL, parallel = true)
 class BacktestResourceTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     @BeforeEach
     void loadMarket() {
         SampleMarket.loadSynthetic();
@@ -125,6 +128,24 @@ class BacktestResourceTest {
         long target = given().get("/analysis/" + first.get("ticker") + "?as_of=" + first.get("signal_date")).then()
                 .statusCode(200).extract().jsonPath().getLong("signal.target_price");
         assertEquals(((Number) first.get("target_price")).longValue(), target);
+    }
+
+    @Test
+    void aBacktestWhoseReplicaStoppedRenewingItsLeaseIsMarkedFailed() throws InterruptedException {
+        java.util.UUID dead = java.util.UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO backtests (id, status, request, days, started_at, owner, lease_until)"
+                        + " VALUES ($1, 'RUNNING', '{}', 10, now() - interval '1 minute', '4245@dead-replica',"
+                        + " now() - interval '1 second')")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(dead)).await().atMost(Duration.ofSeconds(5));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
+        JsonPath read = given().get("/backtests/" + dead).then().statusCode(200).extract().jsonPath();
+        while (read.getString("status").equals("RUNNING") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            read = given().get("/backtests/" + dead).then().statusCode(200).extract().jsonPath();
+        }
+        assertEquals("FAILED", read.getString("status"), "marked by the next lease renewal (every 2 s)");
+        assertTrue(read.getString("error").contains("4245@dead-replica") && read.getString("error").contains("lease"),
+                read.getString("error"));
     }
 
     @Test

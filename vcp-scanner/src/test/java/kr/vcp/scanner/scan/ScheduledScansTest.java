@@ -1,5 +1,6 @@
 package kr.vcp.scanner.scan;
 
+import kr.vcp.scanner.db.Leases;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,7 +53,7 @@ class ScheduledScansTest {
         schedule(slot, Instant.now().plusSeconds(60));
 
         Row run = run(slot);
-        assertEquals(ScanLeases.REPLICA, run.getString("claimed_by"));
+        assertEquals(Leases.REPLICA, run.getString("claimed_by"));
         assertEquals(2, run.getInteger("attempts"), "claimed a second time");
         assertTrue(run.getValue("finished_at") != null, "done");
         UUID[] scans = run.getArrayOfUUIDs("scan_ids");

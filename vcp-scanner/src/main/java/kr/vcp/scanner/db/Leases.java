@@ -1,4 +1,4 @@
-package kr.vcp.scanner.scan;
+package kr.vcp.scanner.db;
 
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -17,22 +17,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import kr.vcp.scanner.config.ScannerConfig;
 
 /**
- * What this replica runs is held under leases in PostgreSQL: its scans and its claimed scheduled runs. Every
- * {@code vcp.scan.lease-renewal} the replica renews them and marks FAILED any scan whose lease has run out, so a scan
- * of a replica that died blocks others for {@code vcp.scan.lease} at most and does not stay RUNNING.
+ * What this replica runs is held under leases in PostgreSQL: its scans, its claimed scheduled runs and its backtests.
+ * Every {@code vcp.scan.lease-renewal} the replica renews them and marks FAILED any scan or backtest whose lease has
+ * run out, so the work of a replica that died blocks others for {@code vcp.scan.lease} at most and does not stay
+ * RUNNING.
  */
 @ApplicationScoped
-public class ScanLeases {
+public class Leases {
 
     /** This replica, as scans and scheduled runs name their owner. */
     public static final String REPLICA = ManagementFactory.getRuntimeMXBean().getName();
 
     private final Set<UUID> scans = ConcurrentHashMap.newKeySet();
+    private final Set<UUID> backtests = ConcurrentHashMap.newKeySet();
     private final Set<OffsetDateTime> slots = ConcurrentHashMap.newKeySet();
     private final Pool pool;
     private final ScannerConfig.Scan config;
 
-    public ScanLeases(Pool pool, ScannerConfig config) {
+    public Leases(Pool pool, ScannerConfig config) {
         this.pool = pool;
         this.config = config.scan();
     }
@@ -42,20 +44,28 @@ public class ScanLeases {
         return Instant.now().plus(config.lease());
     }
 
-    void holdScan(UUID scan) {
+    public void holdScan(UUID scan) {
         scans.add(scan);
     }
 
-    void releaseScan(UUID scan) {
+    public void releaseScan(UUID scan) {
         scans.remove(scan);
     }
 
-    void holdSlot(Instant slot) {
+    public void holdSlot(Instant slot) {
         slots.add(slot.atOffset(ZoneOffset.UTC));
     }
 
-    void releaseSlot(Instant slot) {
+    public void releaseSlot(Instant slot) {
         slots.remove(slot.atOffset(ZoneOffset.UTC));
+    }
+
+    public void holdBacktest(UUID backtest) {
+        backtests.add(backtest);
+    }
+
+    public void releaseBacktest(UUID backtest) {
+        backtests.remove(backtest);
     }
 
     @Scheduled(identity = "vcp-scan-leases", every = "${vcp.scan.lease-renewal}",
@@ -69,18 +79,22 @@ public class ScanLeases {
         Uni<Void> renewSlots = slots.isEmpty() ? Uni.createFrom().voidItem() : pool
                 .preparedQuery("UPDATE scheduled_runs SET lease_until = $1 WHERE slot = ANY($2) AND finished_at IS NULL")
                 .execute(Tuple.of(until, slots.toArray(OffsetDateTime[]::new))).replaceWithVoid();
-        return renewScans.chain(() -> renewSlots).chain(() -> expire(now));
+        Uni<Void> renewBacktests = backtests.isEmpty() ? Uni.createFrom().voidItem() : pool
+                .preparedQuery("UPDATE backtests SET lease_until = $1 WHERE id = ANY($2) AND status = 'RUNNING'")
+                .execute(Tuple.of(until, backtests.toArray(UUID[]::new))).replaceWithVoid();
+        return renewScans.chain(() -> renewSlots).chain(() -> renewBacktests)
+                .chain(() -> expire("scans", "Scan", now)).chain(() -> expire("backtests", "Backtest", now));
     }
 
-    /** Marks FAILED every running scan whose lease ran out before {@code now}, on whichever replica it ran. */
-    Uni<Void> expire(OffsetDateTime now) {
-        return pool.preparedQuery("UPDATE scans SET status = 'FAILED', finished_at = $1, error = 'its replica ('"
+    /** Marks FAILED every running row of {@code table} whose lease ran out before {@code now}, whoever ran it. */
+    private Uni<Void> expire(String table, String what, OffsetDateTime now) {
+        return pool.preparedQuery("UPDATE " + table + " SET status = 'FAILED', finished_at = $1, error = 'its replica ('"
                         + " || coalesce(owner, 'unknown') || ') stopped renewing its lease: taken as dead'"
                         + " WHERE status = 'RUNNING' AND lease_until < $1 RETURNING id, owner")
                 .execute(Tuple.of(now))
                 .invoke(rows -> {
                     for (Row row : rows) {
-                        Log.warnf("Scan %s of replica %s: its lease ran out, marked FAILED", row.getUUID("id"),
+                        Log.warnf("%s %s of replica %s: its lease ran out, marked FAILED", what, row.getUUID("id"),
                                 row.getString("owner"));
                     }
                 })
