@@ -27,16 +27,37 @@ class ScanFaultsIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** Two scanner replicas on a database of their own, the generated market loaded, both ready. */
+    private record Replicas(SharedServers.Database db, ServiceProcess a, ServiceProcess b) implements AutoCloseable {
+
+        static Replicas start(String name, String cron) throws Exception {
+            SharedServers.Database db = TestSystem.database(name);
+            var env = TestSystem.env(db, SharedServers.kafkaBootstrap(), "VCP_SCHEDULE_CRON", cron);
+            ServiceProcess a = TestSystem.scanner(name + "-a", env);
+            ServiceProcess b = TestSystem.scanner(name + "-b", env);
+            try {
+                TestSystem.loadSample(a);
+                TestSystem.awaitReady(a, Duration.ofSeconds(60));
+                TestSystem.awaitReady(b, Duration.ofSeconds(60));
+                return new Replicas(db, a, b);
+            } catch (Exception | AssertionError e) {
+                TestSystem.stopAll(b, a);
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            TestSystem.stopAll(b, a);
+        }
+    }
+
     @Test
     void aScanWhoseReplicaIsKilledBlocksOthersForSecondsThenANewScanSucceeds() throws Exception {
-        SharedServers.Database db = TestSystem.database("faults_scan");
-        var env = TestSystem.env(db, SharedServers.kafkaBootstrap(), "VCP_SCHEDULE_CRON", "off");
-        ServiceProcess a = TestSystem.scanner("scan-fault-a", env);
-        ServiceProcess b = TestSystem.scanner("scan-fault-b", env);
-        try {
-            TestSystem.loadSample(a);
-            TestSystem.awaitReady(a, Duration.ofSeconds(60));
-            TestSystem.awaitReady(b, Duration.ofSeconds(60));
+        try (Replicas replicas = Replicas.start("faults_scan", "off")) {
+            SharedServers.Database db = replicas.db();
+            ServiceProcess a = replicas.a();
+            ServiceProcess b = replicas.b();
             String scan;
             Instant killed;
             try (Connection lock = lockSignals(db)) {
@@ -65,21 +86,15 @@ class ScanFaultsIT {
             assertEquals(200, rescan.statusCode(), rescan.body());
             assertTrue(rescan.body().contains("\"SUCCEEDED\""), rescan.body());
             assertTrue(failedAfter.compareTo(Duration.ofSeconds(15)) < 0, "failed within seconds: " + failedAfter);
-        } finally {
-            TestSystem.stopAll(b, a);
         }
     }
 
     @Test
     void aScheduledRunWhoseReplicaIsKilledRunsOnAnother() throws Exception {
-        SharedServers.Database db = TestSystem.database("faults_schedule");
-        var env = TestSystem.env(db, SharedServers.kafkaBootstrap(), "VCP_SCHEDULE_CRON", "0/20 * * * * ?");
-        ServiceProcess a = TestSystem.scanner("schedule-fault-a", env);
-        ServiceProcess b = TestSystem.scanner("schedule-fault-b", env);
-        try {
-            TestSystem.loadSample(a);
-            TestSystem.awaitReady(a, Duration.ofSeconds(60));
-            TestSystem.awaitReady(b, Duration.ofSeconds(60));
+        try (Replicas replicas = Replicas.start("faults_schedule", "0/20 * * * * ?")) {
+            SharedServers.Database db = replicas.db();
+            ServiceProcess a = replicas.a();
+            ServiceProcess b = replicas.b();
             String slot;
             String claimant;
             ServiceProcess survivor;
@@ -111,8 +126,6 @@ class ScanFaultsIT {
             assertEquals("2", run.get(1), "claimed twice");
             assertEquals("1", run.get(3), "one scan recorded: " + run);
             assertEquals("SUCCEEDED", status);
-        } finally {
-            TestSystem.stopAll(b, a);
         }
     }
 

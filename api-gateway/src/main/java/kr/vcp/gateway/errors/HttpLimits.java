@@ -7,23 +7,18 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Map;
 import kr.vcp.model.ApiError;
 import kr.vcp.model.Json;
+import kr.vcp.model.RequestLimits;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The size limits of a request, answered in the error body of every other refusal: a path over 4 KB is a 414,
- * headers over 16 KB a 431, a declared body over {@code quarkus.http.limits.max-body-size} a 413. Vert.x's HTTP
- * decoder answers its own limits with an empty body before any handler runs, so its limits
- * ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size}) are set above these (64 KB), and
- * only a request beyond them gets a bare status.
+ * {@link RequestLimits} checked before any handler reads a request, and refused in the error body of every other
+ * refusal. The HTTP decoder's own limits ({@code quarkus.http.limits.max-initial-line-length}, {@code max-header-size})
+ * are set above these (64 KB), so that only a request beyond them gets its bare status.
  */
 @ApplicationScoped
 public class HttpLimits {
-
-    static final int MAX_URI = 4096;
-    static final int MAX_HEADERS = 16 * 1024;
 
     private final long maxBody;
 
@@ -38,30 +33,14 @@ public class HttpLimits {
 
     private void check(RoutingContext context) {
         HttpServerRequest request = context.request();
-        if (request.uri().length() > MAX_URI) {
-            refuse(context, 414, "the path and query are at most " + MAX_URI + " bytes");
+        RequestLimits.Refusal refusal = RequestLimits.check(request.uri(), request.headers(),
+                request.getHeader(HttpHeaders.CONTENT_LENGTH), maxBody);
+        if (refusal == null) {
+            context.next();
             return;
         }
-        long headers = 0;
-        for (Map.Entry<String, String> header : request.headers()) {
-            headers += header.getKey().length() + header.getValue().length() + 4;
-        }
-        if (headers > MAX_HEADERS) {
-            refuse(context, 431, "the headers are at most " + MAX_HEADERS + " bytes");
-            return;
-        }
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && length.length() < 19 && length.chars().allMatch(Character::isDigit)
-                && Long.parseLong(length) > maxBody) {
-            refuse(context, 413, "a body is at most " + maxBody + " bytes");
-            return;
-        }
-        context.next();
-    }
-
-    private static void refuse(RoutingContext context, int status, String message) {
         context.response().putHeader(HttpHeaders.CONNECTION, "close");
-        answer(context, status, ApiError.forStatus(status, message));
+        answer(context, refusal.status(), refusal.error());
     }
 
     /** Ends a request that no JAX-RS resource will see with {@code error} in the body of every other refusal. */
