@@ -82,7 +82,11 @@ public final class KafkaServer implements AutoCloseable {
     }
 
     private void format() {
-        int controllerPort = Processes.freePort();
+        // A free port is only free when asked: the next ask may give the broker's own again (seen in CI).
+        int controllerPort;
+        do {
+            controllerPort = Processes.freePort();
+        } while (controllerPort == port);
         String props = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",

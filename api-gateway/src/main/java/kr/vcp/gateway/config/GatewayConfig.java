@@ -88,6 +88,12 @@ public interface GatewayConfig {
         /** Scans at once before the rate applies. */
         @WithDefault("3")
         int burst();
+
+        /**
+         * Keys a client must send as {@code X-API-Key} to scan through the gateway (comma-separated); unset, anyone who
+         * reaches the gateway may (the local stack: the dashboard's button sends no key).
+         */
+        Optional<List<String>> keys();
     }
 
     interface Admin {

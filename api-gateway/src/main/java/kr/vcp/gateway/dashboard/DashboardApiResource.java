@@ -29,17 +29,24 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.APPLICATION_JSON)
 public class DashboardApiResource {
 
+    /** Where a client sends its scan key, when {@code vcp.scans.keys} asks for one. */
+    static final String KEY_HEADER = "X-API-Key";
+    private static final String NO_SCAN_KEY = "scans through this gateway need one of its scan keys in X-API-Key"
+            + " (vcp.scans.keys)";
+
     private final ScannerClient scanner;
     private final GatewayConfig config;
     private final SystemHealth health;
     private final ScanThrottle throttle;
+    private final ScanAccess access;
 
     public DashboardApiResource(@RestClient ScannerClient scanner, GatewayConfig config, SystemHealth health,
-            ScanThrottle throttle) {
+            ScanThrottle throttle, ScanAccess access) {
         this.scanner = scanner;
         this.config = config;
         this.health = health;
         this.throttle = throttle;
+        this.access = access;
     }
 
     /** The live page's scan form: the scanner's own request (JSON only: no cross-site form) and answer. */
@@ -47,6 +54,9 @@ public class DashboardApiResource {
     @Path("/scan")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> scan(String body, @Context HttpServerRequest request) {
+        if (!access.allows(request.getHeader(KEY_HEADER))) {
+            return Uni.createFrom().item(json(401, ApiError.of("unauthorized", NO_SCAN_KEY)));
+        }
         long wait = throttle.waitFor(client(request));
         if (wait > 0) {
             return Uni.createFrom().item(tooMany(wait, ApiError.of("too_many_scans", tooManyScans(wait))));
@@ -81,6 +91,9 @@ public class DashboardApiResource {
         ScanTrigger.Request request = ScanTrigger.request(market, minScore, minGrade);
         if (!request.violations().isEmpty()) {
             return Uni.createFrom().item(json(400, ApiError.invalid("invalid_request", request.violations())));
+        }
+        if (!access.allows(http.getHeader(KEY_HEADER))) {
+            return Uni.createFrom().item(json(401, ScanTrigger.failed(NO_SCAN_KEY)));
         }
         long wait = throttle.waitFor(client(http));
         if (wait > 0) {
