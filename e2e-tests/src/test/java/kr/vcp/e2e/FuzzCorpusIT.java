@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -139,31 +135,9 @@ class FuzzCorpusIT {
     /** A request written byte for byte, for what no HTTP client sends: a 10 KB path, an upgrade without a key. */
     private static Answer raw(ServiceProcess service, JsonNode c) throws IOException {
         Matcher pad = PAD.matcher(c.path("raw").asText());
-        String request = pad.replaceAll(m -> "a".repeat(Integer.parseInt(m.group(1))));
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", service.port()), 5_000);
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            InputStream in = socket.getInputStream();
-            String head = WebSocketWire.readHead(in);
-            if (head.isEmpty()) {
-                throw new IOException("the connection was closed without an answer");
-            }
-            Matcher length = Pattern.compile("(?im)^content-length: *(\\d+)").matcher(head);
-            byte[] body;
-            if (length.find()) {
-                body = in.readNBytes(Integer.parseInt(length.group(1)));
-            } else {
-                ByteArrayOutputStream rest = new ByteArrayOutputStream();
-                try {
-                    in.transferTo(rest);
-                } catch (SocketTimeoutException e) {
-                    // what came is all there is
-                }
-                body = rest.toByteArray();
-            }
-            return new Answer(Integer.parseInt(head.split(" ")[1]), new String(body, StandardCharsets.UTF_8));
-        }
+        WebSocketWire.Answer answer = WebSocketWire.exchange("127.0.0.1", service.port(),
+                pad.replaceAll(m -> "a".repeat(Integer.parseInt(m.group(1)))));
+        return new Answer(answer.status(), answer.body());
     }
 
     /** What is wrong with an answer, or null when it is the documented one. */

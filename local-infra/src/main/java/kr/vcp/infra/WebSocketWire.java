@@ -45,6 +45,41 @@ public final class WebSocketWire {
         }
     }
 
+    /** A server's answer to a request written byte for byte: its status, its head and its body. */
+    public record Answer(int status, String head, String body) {
+    }
+
+    /**
+     * Writes {@code request} as it is (ISO-8859-1: what no HTTP client would send, a 10 KB path, an upgrade without a
+     * key) and reads the answer: the body by its Content-Length, else up to the end of the stream or a 10 s silence.
+     */
+    public static Answer exchange(String host, int port, String request) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 5_000);
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            InputStream in = socket.getInputStream();
+            String head = readHead(in);
+            if (head.isEmpty()) {
+                throw new IOException("the connection was closed without an answer");
+            }
+            java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length: *(\\d+)").matcher(head);
+            byte[] body;
+            if (length.find()) {
+                body = in.readNBytes(Integer.parseInt(length.group(1)));
+            } else {
+                ByteArrayOutputStream rest = new ByteArrayOutputStream();
+                try {
+                    in.transferTo(rest);
+                } catch (java.net.SocketTimeoutException e) {
+                    // what came is all there is
+                }
+                body = rest.toByteArray();
+            }
+            return new Answer(Integer.parseInt(head.split(" ")[1]), head, new String(body, StandardCharsets.UTF_8));
+        }
+    }
+
     /** An HTTP head read byte by byte up to its blank line (or the end of the stream), so nothing after it is. */
     public static String readHead(InputStream in) throws IOException {
         StringBuilder head = new StringBuilder();

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import kr.vcp.gateway.config.GatewayConfig;
 import kr.vcp.gateway.limits.ScanThrottle;
+import java.util.function.BiFunction;
 import kr.vcp.model.ApiError;
 import kr.vcp.model.Json;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -54,12 +55,9 @@ public class DashboardApiResource {
     @Path("/scan")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> scan(String body, @Context HttpServerRequest request) {
-        if (!access.allows(request.getHeader(KEY_HEADER))) {
-            return Uni.createFrom().item(json(401, ApiError.of("unauthorized", NO_SCAN_KEY)));
-        }
-        long wait = throttle.waitFor(client(request));
-        if (wait > 0) {
-            return Uni.createFrom().item(tooMany(wait, ApiError.of("too_many_scans", tooManyScans(wait))));
+        Response refused = refusedScan(request, ApiError::of);
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
         }
         return passThrough(scanner.scan(writeKey(), body == null || body.isBlank() ? "{}" : body));
     }
@@ -92,12 +90,9 @@ public class DashboardApiResource {
         if (!request.violations().isEmpty()) {
             return Uni.createFrom().item(json(400, ApiError.invalid("invalid_request", request.violations())));
         }
-        if (!access.allows(http.getHeader(KEY_HEADER))) {
-            return Uni.createFrom().item(json(401, ScanTrigger.failed(NO_SCAN_KEY)));
-        }
-        long wait = throttle.waitFor(client(http));
-        if (wait > 0) {
-            return Uni.createFrom().item(tooMany(wait, ScanTrigger.failed(tooManyScans(wait))));
+        Response refused = refusedScan(http, (code, message) -> ScanTrigger.failed(message));
+        if (refused != null) {
+            return Uni.createFrom().item(refused);
         }
         return scanner.scan(writeKey(), request.body())
                 .map(r -> json(200, ScanTrigger.completed(Json.treeOrNull(r.readEntity(String.class)))))
@@ -183,6 +178,18 @@ public class DashboardApiResource {
     @Path("/system/health")
     public Uni<SystemHealth.Answer> systemHealth() {
         return health.check();
+    }
+
+    /**
+     * A scan this client may not run now: 401 without a scan key (when keys are configured), 429 over its rate; null
+     * when it may. {@code body} makes the answer's body, from an error code and a message, in the caller's shape.
+     */
+    private Response refusedScan(HttpServerRequest request, BiFunction<String, String, Object> body) {
+        if (!access.allows(request.getHeader(KEY_HEADER))) {
+            return json(401, body.apply("unauthorized", NO_SCAN_KEY));
+        }
+        long wait = throttle.waitFor(client(request));
+        return wait > 0 ? tooMany(wait, body.apply("too_many_scans", tooManyScans(wait))) : null;
     }
 
     private static String client(HttpServerRequest request) {

@@ -36,38 +36,31 @@ public final class Transports {
     private Transports() {
     }
 
-    /** The transport of a connection just opened; call it on the connection's own context, as {@code @OnOpen} runs. */
-    public static Transport open(WebSocketConnection connection, Kind kind) {
+    /**
+     * The transport of a connection just opened, its frames guarded ({@link FrameGuard}: {@code refusals} hears the
+     * close code of each connection refused) and the HTTP server's idle timeout taken off it: that timeout drops
+     * handshakes that never finish, while an open WebSocket is watched by the heartbeat (and the timeout would put a
+     * listener on every frame written). Call it on the connection's own context, as {@code @OnOpen} runs. Without
+     * its Netty channel (see the class comment) the connection has Vert.x's limits and the Vert.x transport.
+     */
+    public static Transport open(WebSocketConnection connection, Kind kind, int maxFrame, int maxMessage,
+            IntConsumer refusals) {
         WebSocketBase socket = socket(connection);
         EventLoop loop = Vertx.currentContext() instanceof ContextInternal context ? context.nettyEventLoop() : null;
         if (loop == null) {
             throw new IllegalStateException("a transport is opened on the connection's event loop");
         }
-        Channel channel = kind == Kind.NETTY && socket != null ? channel(socket) : null;
-        ChannelHandlerContext encoder = channel == null ? null
-                : channel.pipeline().context(WebSocketFrameEncoder.class);
-        if (encoder == null) {
-            return new VertxTransport(connection, socket, loop);
-        }
-        return new NettyTransport(channel, encoder);
-    }
-
-    /**
-     * Guards what a connection just opened may send ({@link FrameGuard}), and takes the HTTP server's idle timeout off
-     * it: that timeout drops handshakes that never finish, while an open WebSocket is watched by the heartbeat (and
-     * the timeout would put a listener on every frame written). Call it on the connection's event loop. Returns false
-     * when the connection's Netty channel is out of reach (see the class comment): then Vert.x' own limits apply.
-     */
-    public static boolean guard(WebSocketConnection connection, int maxFrame, int maxMessage, IntConsumer refusals) {
-        WebSocketBase socket = socket(connection);
         Channel channel = socket == null ? null : channel(socket);
-        if (channel == null) {
-            return false;
+        if (channel == null || !FrameGuard.install(channel.pipeline(), maxFrame, maxMessage, refusals)) {
+            Log.warnf("Connection %s: frames not guarded (no Netty channel); Vert.x' limits apply", connection.id());
+            return new VertxTransport(connection, socket, loop);
         }
         if (channel.pipeline().get(IdleStateHandler.class) != null) {
             channel.pipeline().remove(IdleStateHandler.class);
         }
-        return FrameGuard.install(channel.pipeline(), maxFrame, maxMessage, refusals);
+        ChannelHandlerContext encoder = kind == Kind.NETTY ? channel.pipeline().context(WebSocketFrameEncoder.class)
+                : null;
+        return encoder == null ? new VertxTransport(connection, socket, loop) : new NettyTransport(channel, encoder);
     }
 
     /** The Vert.x socket of a connection, or null. */

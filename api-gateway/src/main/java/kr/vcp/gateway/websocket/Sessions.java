@@ -47,10 +47,8 @@ public class Sessions {
 
     /** On the connection's event loop, as {@code @OnOpen} runs. */
     ClientSession opened(WebSocketConnection connection) {
-        if (!Transports.guard(connection, maxFrame, maxMessage, code -> stats.protocolViolation())) {
-            Log.warnf("Connection %s: frames not guarded (no Netty channel); Vert.x' limits apply", connection.id());
-        }
-        ClientSession session = new ClientSession(connection, Transports.open(connection, config.transport()),
+        ClientSession session = new ClientSession(connection, Transports.open(connection, config.transport(), maxFrame,
+                maxMessage, code -> stats.protocolViolation()),
                 config.maxBacklog().asLongValue(), new TokenBucket(config.messagesPerSecond(), config.messageBurst()),
                 stats);
         open.put(connection.id(), session);

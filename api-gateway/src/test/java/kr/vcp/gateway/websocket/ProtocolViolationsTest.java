@@ -112,19 +112,12 @@ class ProtocolViolationsTest {
     @ParameterizedTest(name = "Sec-WebSocket-Key: \"{0}\"")
     @ValueSource(strings = {"", "not base64!", "c2hvcnQ=", "dGhlIHNhbXBsZSBub25jZQ==dGhl"})
     void anUpgradeWithoutAValidKeyIsRefusedWith400(String key) throws Exception {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 5_000);
-            socket.setSoTimeout(5_000);
-            String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n" + (key.isEmpty() ? "" : "Sec-WebSocket-Key: " + key + "\r\n")
-                    + "\r\n";
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            String head = WebSocketWire.readHead(socket.getInputStream());
-            assertTrue(head.startsWith("HTTP/1.1 400"), head);
-            int length = Integer.parseInt(head.replaceAll("(?is).*content-length: *(\\d+).*", "$1"));
-            String body = new String(socket.getInputStream().readNBytes(length), StandardCharsets.UTF_8);
-            assertTrue(body.contains("\"invalid_upgrade\"") && body.contains("Sec-WebSocket-Key"), body);
-        }
+        String request = "GET /ws HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n"
+                + "Sec-WebSocket-Version: 13\r\n" + (key.isEmpty() ? "" : "Sec-WebSocket-Key: " + key + "\r\n") + "\r\n";
+        WebSocketWire.Answer answer = WebSocketWire.exchange("127.0.0.1", base.getPort(), request);
+        assertEquals(400, answer.status(), answer.head());
+        assertTrue(answer.body().contains("\"invalid_upgrade\"") && answer.body().contains("Sec-WebSocket-Key"),
+                answer.body());
     }
 
     @Test

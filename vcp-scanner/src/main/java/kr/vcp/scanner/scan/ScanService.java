@@ -77,17 +77,17 @@ public class ScanService {
         phases[0] = System.nanoTime();
         // Refused for want of data before anything is stored; then started, unless a scan of its markets runs.
         return market.current()
-                .invoke(held -> {
+                .map(held -> {
                     phases[1] = System.nanoTime();
-                    requireData(held, command);
+                    return new Judged(held, day(held, command));
                 })
-                .chain(held -> Panache.withTransaction(() -> scans.startUnlessOverlapping(scan, scan.startedAt))
+                .chain(judged -> Panache.withTransaction(() -> scans.startUnlessOverlapping(scan, scan.startedAt))
                         .invoke(running -> running.ifPresent(other -> {
                             throw new ScanConflictException("a scan of " + other.market + " is already running (scan "
                                     + other.id + ", started " + other.startedAt + "); try again when it has finished");
                         }))
                         .invoke(() -> leases.holdScan(scan.id))
-                        .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> analyse(held, command, createdAt)))
+                        .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> analyse(judged, command, createdAt)))
                                 // The analysis is CPU-bound: it runs on a worker thread and its result comes back here.
                                 .invoke(() -> phases[2] = System.nanoTime())
                                 .chain(result -> store(scan.id, command, result))
@@ -103,27 +103,28 @@ public class ScanService {
                                 .eventually(() -> leases.releaseScan(scan.id))));
     }
 
-    private static void requireData(MarketSnapshot held, ScanCommand command) {
-        if (day(held, command) == null) {
+    /** The market a scan reads, and the trading day it judges. */
+    private record Judged(MarketSnapshot held, LocalDate day) {
+    }
+
+    /** The trading day a scan judges: the newest of its markets, on or before its as-of day; refused when none. */
+    private static LocalDate day(MarketSnapshot held, ScanCommand command) {
+        LocalDate day = held.latestDay(command.scope().markets(), command.asOf());
+        if (day == null) {
             throw new NoMarketDataException("no bars are stored for " + command.scope()
                     + (command.asOf() == null ? "" : " on or before " + command.asOf()) + ": import market data first");
         }
-    }
-
-    /** The trading day a scan judges: the newest of its markets, on or before its as-of day; null when none. */
-    private static LocalDate day(MarketSnapshot held, ScanCommand command) {
-        return held.latestDay(command.scope().markets(), command.asOf());
+        return day;
     }
 
     /**
      * Relative strength ranks against both markets, whatever the scope; the day's stocks are evaluated once per
      * market state, and each scan selects its scope and cut-off from that. Blocking: CPU, and the gate's index levels.
      */
-    private Analysed analyse(MarketSnapshot held, ScanCommand command, LocalDateTime createdAt) {
-        LocalDate day = day(held, command);
-        MarketDay universe = held.day(day, config.scan().lookbackDays());
+    private Analysed analyse(Judged judged, ScanCommand command, LocalDateTime createdAt) {
+        MarketDay universe = judged.held().day(judged.day(), config.scan().lookbackDays());
         return new Analysed(engine.select(universe.evaluated(engine), command.scope().markets(), command.minScore(),
-                command.minGrade(), command.topN(), createdAt), gates.gate(held, day));
+                command.minGrade(), command.topN(), createdAt), gates.gate(judged.held(), judged.day()));
     }
 
     private ScanEntity started(ScanCommand command, ScanTrigger trigger) {
