@@ -233,7 +233,8 @@ public class Hub {
     /**
      * Holding {@link #publishing}: each topic's latest is numbered anew, then the hub is live, then the latest
      * messages go out. A client subscribing meanwhile sees a number its loop has not written, and so leaves the
-     * sending to the batch.
+     * sending to the batch. Every latest goes to every loop, watched or not: a loop's position then passes their
+     * numbers, and a client subscribing later gets them from {@link #sendLatest}.
      */
     private void becomeLive(Runnable flag) {
         List<TopicMessage> current = new ArrayList<>();
@@ -242,9 +243,7 @@ public class Hub {
             if (latest != null) {
                 TopicMessage again = latest.at(++sequence, false);
                 t.latest(again);
-                if (t.subscribers() > 0) {
-                    current.add(again);
-                }
+                current.add(again);
             }
         });
         flag.run();

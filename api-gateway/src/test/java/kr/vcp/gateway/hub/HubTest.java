@@ -179,6 +179,29 @@ class HubTest {
     }
 
     @Test
+    void aTopicNobodyWatchedWhileCatchingUpGoesToItsFirstSubscriberAfterwards() throws Exception {
+        hub.publish(List.of(tick(ticker(8), 1), tick(ticker(8), 2)));
+        hub.caughtUp();
+        drain();
+
+        Recorder first = new Recorder(this.first);
+        Recorder second = new Recorder(this.second);
+        on(this.first, () -> {
+            hub.subscribe(first, Topics.price(ticker(8)));
+            hub.sendLatest(first, Topics.price(ticker(8)));
+        });
+        on(this.second, () -> {
+            hub.subscribe(second, Topics.price(ticker(8)));
+            hub.sendLatest(second, Topics.price(ticker(8)));
+        });
+        drain();
+
+        assertEquals(1, first.delivered.size(), first.delivered.toString());
+        assertTrue(first.delivered.get(0).contains("\"price\":2"), first.delivered.get(0));
+        assertEquals(first.delivered, second.delivered);
+    }
+
+    @Test
     void aSubscriberJoiningWhileABatchIsOnItsWayGetsTheLatestOnceNotTwice() throws Exception {
         hub.caughtUp();
         Recorder joining = new Recorder(first);
