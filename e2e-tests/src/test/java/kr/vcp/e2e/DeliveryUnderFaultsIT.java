@@ -134,7 +134,7 @@ class DeliveryUnderFaultsIT {
         String current = history.get(history.size() - 1).eventId().toString();
         long onTopic = scannedEvents.size() + history.size();
 
-        gateway = TestSystem.gateway("faults-gateway-history", env);
+        gateway = TestSystem.listeningGateway("faults-gateway-history", env);
         // Connected as soon as the gateway listens, as a dashboard reconnecting in its backoff would.
         try (Browser early = new Browser(gateway.port())) {
             early.subscribe();

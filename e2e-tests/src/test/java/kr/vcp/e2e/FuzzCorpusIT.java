@@ -50,7 +50,6 @@ class FuzzCorpusIT {
         try {
             TestSystem.loadSample(scanner);
             JsonNode first = TestSystem.scan(scanner, "{\"market\": \"ALL\", \"min_score\": 0}");
-            TestSystem.awaitReady(gateway, Duration.ofSeconds(60));
             try (Browser subscriber = new Browser(gateway.port())) {
                 subscriber.subscribe();
                 subscriber.await(m -> m.path("type").asText().equals("signal_update")

@@ -65,7 +65,24 @@ final class TestSystem {
         return ServiceProcess.start(name, Path.of(System.getProperty("vcp.scanner.app")), 0, env, LOGS);
     }
 
-    static ServiceProcess gateway(String name, Map<String, String> env) {
+    /**
+     * A gateway that is ready: it has read its feeds up to their ends and broadcasts. A client subscribed before then
+     * gets only the current page once the gateway is ready, not every update (a test of live delivery that started
+     * scanning before it would lose the first updates when the machine is slow).
+     */
+    static ServiceProcess gateway(String name, Map<String, String> env) throws Exception {
+        ServiceProcess gateway = listeningGateway(name, env);
+        try {
+            awaitReady(gateway, Duration.ofSeconds(60));
+        } catch (Exception | AssertionError e) {
+            gateway.close();
+            throw e;
+        }
+        return gateway;
+    }
+
+    /** A gateway as soon as it listens, possibly still reading its feeds' history. */
+    static ServiceProcess listeningGateway(String name, Map<String, String> env) {
         return ServiceProcess.start(name, Path.of(System.getProperty("vcp.gateway.app")),
                 ServiceProcess.GATEWAY_JVM_OPTIONS, 0, env, LOGS);
     }

@@ -6,7 +6,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +25,7 @@ public class OutboxRelay {
     }
 
     private final OutboxRepository outbox;
-    private final SignalEventPublisher publisher;
+    private final OutboxPublisher publisher;
     private final ScannerConfig.Outbox config;
     private final Vertx vertx;
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -34,7 +33,7 @@ public class OutboxRelay {
     private final AtomicBoolean backingOff = new AtomicBoolean();
     private final AtomicInteger failures = new AtomicInteger();
 
-    public OutboxRelay(OutboxRepository outbox, SignalEventPublisher publisher, ScannerConfig config, Vertx vertx) {
+    public OutboxRelay(OutboxRepository outbox, OutboxPublisher publisher, ScannerConfig config, Vertx vertx) {
         this.outbox = outbox;
         this.publisher = publisher;
         this.config = config.outbox();
@@ -91,16 +90,14 @@ public class OutboxRelay {
      * Hands the whole batch to the producer at once, in order, and waits for every acknowledgement: the idempotent
      * producer (acks=all) pipelines them and keeps their order per partition, where waiting for each in turn made a
      * whole-market import's 2,800 closing prices take seconds. The acknowledged prefix is marked sent in one statement;
-     * from the first failure on, events stay pending and go again in order (a later one may then arrive twice).
+     * from the first failure on, events stay pending and go again in order (one acknowledged after the failed one then
+     * arrives twice, and the gateway drops the second copy by its event id).
      */
     private Uni<BatchResult> publishInOrder(SqlConnection conn, List<Pending> pending) {
         if (pending.isEmpty()) {
             return Uni.createFrom().item(new BatchResult(0, false, null));
         }
-        List<Uni<Throwable>> acks = pending.stream().map(event -> publisher.send(event.topic(), event.key(), event.payload())
-                .ifNoItem().after(Duration.ofMillis(config.sendTimeout().toMillis())).fail()
-                .onItemOrFailure().transform((ok, failure) -> failure)).toList();
-        return Uni.join().all(acks).andFailFast().chain(outcomes -> {
+        return publisher.sendInOrder(pending, config.sendTimeout()).chain(outcomes -> {
             int acked = 0;
             while (acked < outcomes.size() && outcomes.get(acked) == null) {
                 acked++;
