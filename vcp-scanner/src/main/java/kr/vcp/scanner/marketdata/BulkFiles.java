@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import kr.vcp.model.ApiError;
+import kr.vcp.scanner.marketdata.MarketDataService.ImportFile;
 import kr.vcp.scanner.marketdata.MarketDataService.NamedFile;
 
 /** The CSV files of a zip upload or a server folder, as text. Blocking: call off the event loop. */
@@ -62,10 +63,11 @@ final class BulkFiles {
     }
 
     /**
-     * The CSV files below {@code path} inside {@code root}. Links are not followed: the folder itself must really be
-     * inside the root, and a file that is a link is left out, so nothing outside the root is ever read.
+     * The CSV files below {@code path} inside {@code root}, each read when the import asks for its text. Links are not
+     * followed: the folder itself must really be inside the root, and a file that is a link is left out, so nothing
+     * outside the root is ever read. The caps are checked on the files' sizes now and on each file's bytes when read.
      */
-    static List<NamedFile> readDirectory(Path root, String path, long maxFileBytes, long maxBytes) {
+    static List<ImportFile> readDirectory(Path root, String path, long maxFileBytes, long maxBytes) {
         Path dir;
         try {
             Path base = root.toRealPath();
@@ -78,10 +80,10 @@ final class BulkFiles {
         } catch (IOException e) {
             throw invalid("path", "cannot be read: " + e.getMessage());
         }
-        List<Path> paths;
+        List<ImportFile> files = new ArrayList<>();
         long total = 0;
         try (Stream<Path> walk = Files.walk(dir)) {
-            paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+            List<Path> paths = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
                     && p.toString().toLowerCase().endsWith(".csv")).sorted().toList();
             for (Path f : paths) {
                 long size = Files.size(f);
@@ -92,18 +94,28 @@ final class BulkFiles {
                 if (total > maxBytes) {
                     throw invalid("path", "the folder holds more than " + maxBytes + " bytes of CSV");
                 }
+                files.add(new DiskFile(f, dir.relativize(f).toString(), maxFileBytes));
             }
         } catch (IOException e) {
             throw invalid("path", "cannot read " + dir + ": " + e.getMessage());
         }
-        // Thousands of small files: read on every core, kept in their order.
-        return paths.parallelStream().map(f -> {
+        return files;
+    }
+
+    /** A file of a server folder, read when its text is asked for; still within its cap then. */
+    private record DiskFile(Path path, String name, long maxBytes) implements ImportFile {
+        @Override
+        public String content() {
             try {
-                return new NamedFile(dir.relativize(f).toString(), Files.readString(f, StandardCharsets.UTF_8));
+                byte[] bytes = Files.readAllBytes(path);
+                if (bytes.length > maxBytes) {
+                    throw invalid("path", name + " holds more than " + maxBytes + " bytes");
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw invalid("path", "cannot read " + f + ": " + e.getMessage());
+                throw invalid("path", "cannot read " + name + ": " + e.getMessage());
             }
-        }).toList();
+        }
     }
 
     private static InvalidRequestException invalid(String field, String message) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import kr.vcp.scanner.analysis.PriceSeries;
-import kr.vcp.scanner.marketdata.MarketDataService.NamedFile;
+import kr.vcp.scanner.marketdata.MarketDataService.ImportFile;
 
 /**
  * The reading half of a bulk import: every file parsed and each bar compared with the held market, so that only
@@ -45,7 +45,7 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
      * Reads {@code files} and compares each bar with {@code held}; each accepted file's new days go to
      * {@code newDays} as soon as its chunk is read, so that they can be written while the next chunk is parsed.
      */
-    static BulkImport read(List<NamedFile> files, MarketSnapshot held, BiConsumer<String, List<DailyBar>> newDays) {
+    static BulkImport read(List<? extends ImportFile> files, MarketSnapshot held, BiConsumer<String, List<DailyBar>> newDays) {
         List<StockListing> stocks = new ArrayList<>();
         Map<String, List<DailyBar>> newBars = new LinkedHashMap<>();
         Map<String, List<DailyBar>> changed = new LinkedHashMap<>();
@@ -57,7 +57,8 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
         int barRows = 0;
         int flowRows = 0;
         for (int from = 0; from < files.size(); from += CHUNK_FILES) {
-            // Each file on its own, on every core; then in order, so that a ticker's second file is the one refused.
+            // Each file read and parsed on its own, on every core; then in order, so that a ticker's second file is the
+            // one refused. A chunk's texts are dropped once it is parsed: a folder's files are never all in memory.
             List<FileRead> reads = files.subList(from, Math.min(files.size(), from + CHUNK_FILES)).parallelStream()
                     .map(f -> FileRead.of(f, held)).toList();
             for (FileRead r : reads) {
@@ -106,22 +107,23 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
      * @param newBars bars on days the held market lacks
      * @param changed bars it holds otherwise, and halts
      */
-    private record FileRead(NamedFile file, MarketDataFiles.Kind kind, String ticker, String error,
+    private record FileRead(ImportFile file, MarketDataFiles.Kind kind, String ticker, String error,
             List<SkippedLine> skipped, int rows, List<StockListing> stocks, List<DailyBar> newBars,
             List<DailyBar> changed, List<InvestorFlow> flows) {
 
-        static FileRead of(NamedFile f, MarketSnapshot held) {
-            MarketDataFiles.Kind kind = MarketDataFiles.kind(f.content());
+        static FileRead of(ImportFile f, MarketSnapshot held) {
+            String content = f.content();
+            MarketDataFiles.Kind kind = MarketDataFiles.kind(content);
             try {
                 switch (kind) {
                     case STOCKS -> {
-                        Parsed<StockListing> parsed = MarketDataFiles.parseStocks(f.name(), f.content());
+                        Parsed<StockListing> parsed = MarketDataFiles.parseStocks(f.name(), content);
                         return new FileRead(f, kind, null, null, parsed.skipped(), parsed.rows().size(), parsed.rows(),
                                 List.of(), List.of(), List.of());
                     }
                     case BARS -> {
                         String ticker = tickerOf(f);
-                        Parsed<DailyBar> parsed = MarketDataFiles.parseBars(f.name(), f.content());
+                        Parsed<DailyBar> parsed = MarketDataFiles.parseBars(f.name(), content);
                         PriceSeries heldBars = held.stock(ticker).map(HeldStock::bars).orElse(null);
                         List<DailyBar> fresh = new ArrayList<>();
                         List<DailyBar> changed = new ArrayList<>();
@@ -137,7 +139,7 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
                     }
                     case FLOWS -> {
                         String ticker = tickerOf(f);
-                        Parsed<InvestorFlow> parsed = MarketDataFiles.parseFlows(f.name(), f.content());
+                        Parsed<InvestorFlow> parsed = MarketDataFiles.parseFlows(f.name(), content);
                         return new FileRead(f, kind, ticker, null, parsed.skipped(), parsed.rows().size(), List.of(),
                                 List.of(), List.of(), parsed.rows());
                     }
@@ -150,13 +152,13 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
             }
         }
 
-        private static FileRead failed(NamedFile f, MarketDataFiles.Kind kind, String error) {
+        private static FileRead failed(ImportFile f, MarketDataFiles.Kind kind, String error) {
             return new FileRead(f, kind, null, error, List.of(), 0, List.of(), List.of(), List.of(), List.of());
         }
     }
 
     /** The ticker a per-ticker file is named for ({@code 005930.csv}). */
-    private static String tickerOf(NamedFile f) {
+    private static String tickerOf(ImportFile f) {
         return Krx.ticker(Path.of(f.name()).getFileName().toString().replaceFirst("(?i)\\.csv$", ""));
     }
 

@@ -5,11 +5,14 @@ import java.util.Collection;
 import java.util.List;
 import kr.vcp.scanner.analysis.PriceSeries;
 
-/** One trading day of one ticker in KRW; a halt has no open, high or low and trades nothing. */
-public record DailyBar(LocalDate date, Integer open, Integer high, Integer low, int close, long volume, boolean halted) {
+/**
+ * One trading day of one ticker in KRW; a halt has no open, high or low (0, stored as NULL) and trades nothing.
+ * Primitive fields: an import holds a million of these until it has written them.
+ */
+public record DailyBar(LocalDate date, int open, int high, int low, int close, long volume, boolean halted) {
 
     public static DailyBar halt(LocalDate date, int lastClose) {
-        return new DailyBar(date, null, null, null, lastClose, 0, true);
+        return new DailyBar(date, 0, 0, 0, lastClose, 0, true);
     }
 
     /** The traded days of {@code bars}, in their order, as the engine's columns: a halt has no prices. */

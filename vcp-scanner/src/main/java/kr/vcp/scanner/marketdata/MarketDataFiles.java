@@ -2,6 +2,7 @@ package kr.vcp.scanner.marketdata;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class MarketDataFiles {
      */
     public static Parsed<IndexBar> parseIndexBars(String source, String content) {
         return parse(source, content, BAR_HEADER, f -> {
-            IndexBar bar = new IndexBar(LocalDate.parse(f.get(0)), level(f.get(1), "시가"), level(f.get(2), "고가"),
+            IndexBar bar = new IndexBar(date(f.get(0)), level(f.get(1), "시가"), level(f.get(2), "고가"),
                     level(f.get(3), "저가"), level(f.get(4), "종가"), volume(f.get(5)));
             if (bar.low() > bar.high() || bar.close() > bar.high() * (1 + ROUNDING_TOLERANCE)
                     || bar.close() < bar.low() * (1 - ROUNDING_TOLERANCE)) {
@@ -99,7 +100,7 @@ public final class MarketDataFiles {
 
     /** Investor flows of one ticker; a line that cannot be read or repeats a date is skipped with its number. */
     public static Parsed<InvestorFlow> parseFlows(String source, String content) {
-        return parse(source, content, FLOW_HEADER, f -> new InvestorFlow(LocalDate.parse(f.get(0)),
+        return parse(source, content, FLOW_HEADER, f -> new InvestorFlow(date(f.get(0)),
                 won(f.get(1), "기관합계"), won(f.get(2), "기타법인"), won(f.get(3), "개인"), won(f.get(4), "외국인합계"),
                 won(f.get(5), "전체")), InvestorFlow::date);
     }
@@ -163,6 +164,58 @@ public final class MarketDataFiles {
         return !content.isEmpty() && content.charAt(0) == BOM ? content.substring(1) : content;
     }
 
+    /** Days from {@link #FIRST_SHARED_DAY} on for which every file's bars share one {@link LocalDate}. */
+    private static final LocalDate FIRST_SHARED_DAY = LocalDate.of(1980, 1, 1);
+    private static final LocalDate[] SHARED_DAYS = new LocalDate[366 * 80];
+
+    /**
+     * A {@code yyyy-MM-dd} date. Read by hand where it has that exact shape: {@code LocalDate.parse} and its formatter
+     * took about a third of parsing a million bars. Anything else goes to {@code LocalDate.parse} and its message.
+     * The same day is the same object in every file (an import holds its bars until written).
+     */
+    static LocalDate date(String value) {
+        if (value.length() == 10 && value.charAt(4) == '-' && value.charAt(7) == '-') {
+            int year = digits(value, 0, 4);
+            int month = digits(value, 5, 7);
+            int day = digits(value, 8, 10);
+            if (year >= 0 && month >= 0 && day >= 0) {
+                try {
+                    return shared(LocalDate.of(year, month, day));
+                } catch (DateTimeException e) {
+                    // not a day of the calendar: LocalDate.parse names what is wrong
+                }
+            }
+        }
+        return LocalDate.parse(value);
+    }
+
+    /** Racy but safe: a LocalDate is immutable, and two threads storing the same day store equal ones. */
+    private static LocalDate shared(LocalDate date) {
+        long i = date.toEpochDay() - FIRST_SHARED_DAY.toEpochDay();
+        if (i < 0 || i >= SHARED_DAYS.length) {
+            return date;
+        }
+        LocalDate held = SHARED_DAYS[(int) i];
+        if (held == null) {
+            SHARED_DAYS[(int) i] = date;
+            return date;
+        }
+        return held;
+    }
+
+    /** The number of {@code value}'s decimal digits from {@code from} to {@code to}; -1 if one is no digit. */
+    private static int digits(String value, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
     private static long won(String value, String column) {
         try {
             return Long.parseLong(value);
@@ -172,7 +225,7 @@ public final class MarketDataFiles {
     }
 
     private static DailyBar bar(List<String> f) {
-        LocalDate date = LocalDate.parse(f.get(0));
+        LocalDate date = date(f.get(0));
         int open = price(f.get(1), "시가");
         int high = price(f.get(2), "고가");
         int low = price(f.get(3), "저가");

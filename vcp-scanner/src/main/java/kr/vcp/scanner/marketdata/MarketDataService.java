@@ -55,8 +55,15 @@ public class MarketDataService {
         this.vertx = vertx;
     }
 
-    /** A file of a bulk import: its name (the ticker for bars and flows) and its text. */
-    public record NamedFile(String name, String content) {
+    /** A file of a bulk import: its name (the ticker for bars and flows) and its text, read when asked. */
+    public interface ImportFile {
+        String name();
+
+        String content();
+    }
+
+    /** A file whose text is in memory already (posted, or unpacked from a zip). */
+    public record NamedFile(String name, String content) implements ImportFile {
     }
 
     /**
@@ -105,7 +112,7 @@ public class MarketDataService {
      * market already has are not sent to the database; the rest goes in by {@code COPY} in one transaction, and
      * this replica's held market takes the write in without reading it back when nothing else wrote meanwhile.
      */
-    public Uni<BulkSummary> importAll(String source, List<NamedFile> files) {
+    public Uni<BulkSummary> importAll(String source, List<? extends ImportFile> files) {
         return importRead(source, files.size(), (held, newDays) -> BulkImport.read(files, held, newDays));
     }
 
@@ -139,8 +146,23 @@ public class MarketDataService {
                             (stored - started) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
                     return summary(source, files, written.read(), written.rows(), started);
                 })))
-                .call(summary -> summary.changed() >= ANALYZE_AFTER_ROWS ? repository.analyze()
-                        : Uni.createFrom().voidItem());
+                .invoke(summary -> {
+                    if (summary.changed() >= ANALYZE_AFTER_ROWS) {
+                        refreshStatistics(source);
+                    }
+                });
+    }
+
+    /**
+     * The planner's statistics refreshed after a large import, once the import has answered: its rows are committed
+     * and held already, and refreshing them (a second on a million bars) is housekeeping the caller need not wait for.
+     */
+    private void refreshStatistics(String source) {
+        long started = System.nanoTime();
+        repository.analyze().subscribe().with(
+                done -> Log.debugf("Import %s: statistics refreshed in %d ms", source,
+                        (System.nanoTime() - started) / 1_000_000),
+                failure -> Log.warnf("Import %s: refreshing statistics failed: %s", source, failure.getMessage()));
     }
 
     private static BulkSummary summary(String source, int files, BulkImport read, int changed, long started) {

@@ -79,8 +79,8 @@ public final class SyntheticMarket {
                 int previous = 0;
                 for (DailyBar b : l.bars()) {
                     double change = previous == 0 ? 0 : 100.0 * (b.close() - previous) / previous;
-                    bars.append(b.date()).append(',').append(b.halted() ? 0 : b.open()).append(',')
-                            .append(b.halted() ? 0 : b.high()).append(',').append(b.halted() ? 0 : b.low()).append(',')
+                    bars.append(b.date()).append(',').append(b.open()).append(',')
+                            .append(b.high()).append(',').append(b.low()).append(',')
                             .append(b.close()).append(',').append(b.volume()).append(',').append(change).append('\n');
                     previous = b.close();
                 }
