@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import kr.vcp.scanner.db.AdvisoryLocks;
+import kr.vcp.scanner.db.CopyRows;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -126,8 +127,8 @@ public class BulkWriter {
                 boolean readBack = days.conflicted() || unheldHistory(conn, read, held);
                 if (!read.stocks().isEmpty()) {
                     st.execute("CREATE TEMP TABLE stocks_in (LIKE stocks) ON COMMIT DROP");
-                    copy.copyIn("COPY stocks_in (ticker, name, market) FROM STDIN (FORMAT csv)", new StringReader(
-                            csv(read.stocks().stream().map(l -> List.of(l.ticker(), l.name(), l.market().name())))));
+                    CopyRows.copy(conn, "COPY stocks_in (ticker, name, market) FROM STDIN (FORMAT csv)",
+                            read.stocks().stream().map(l -> List.of(l.ticker(), l.name(), l.market().name())));
                     written += st.executeUpdate(MERGE_STOCKS);
                 }
                 if (!read.changed().isEmpty()) {
@@ -143,7 +144,7 @@ public class BulkWriter {
                     Map<String, List<DailyBar>> bars = new HashMap<>(read.newBars());
                     read.changed().forEach((ticker, changed) -> bars.merge(ticker, changed, (a, b) ->
                             java.util.stream.Stream.concat(a.stream(), b.stream()).toList()));
-                    ClosingTicks.queue(conn, bars);
+                    ClosingTicks.queue(conn, bars, heldIsCurrent && !readBack ? held : null);
                 }
                 long last = lastChange(st);
                 long merged = System.nanoTime();
@@ -359,18 +360,6 @@ public class BulkWriter {
         bars.forEach(rows::add);
         rows.finish();
         return st.executeUpdate(MERGE_BARS);
-    }
-
-    /** Rows as CSV text, each field quoted (names may hold commas). */
-    private static String csv(java.util.stream.Stream<List<String>> rows) {
-        StringBuilder text = new StringBuilder();
-        rows.forEach(fields -> {
-            for (int i = 0; i < fields.size(); i++) {
-                text.append(i == 0 ? "" : ",").append('"').append(fields.get(i).replace("\"", "\"\"")).append('"');
-            }
-            text.append('\n');
-        });
-        return text.toString();
     }
 
     /** One ticker's bars as COPY's CSV rows; an empty field is NULL: a halt has no open, high or low. */

@@ -7,9 +7,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import kr.vcp.model.Json;
 import kr.vcp.model.PriceTicked;
@@ -36,21 +38,19 @@ final class ClosingTicks {
     private ClosingTicks() {
     }
 
-    /** Queues the closing tick of every ticker whose latest traded day is among {@code written}; returns them. */
-    static List<PriceTicked> queue(Connection conn, Map<String, List<DailyBar>> written) throws SQLException {
+    /**
+     * Queues the closing tick of every ticker whose latest traded day is among {@code written}; returns them. Each
+     * ticker's two latest traded days are found in {@code held} and {@code written} when the held market plus this
+     * write is what the tables hold ({@code held} then given), else asked of the tables (a whole-market import's
+     * first write waited 0.5 s for that query).
+     */
+    static List<PriceTicked> queue(Connection conn, Map<String, List<DailyBar>> written, MarketSnapshot held)
+            throws SQLException {
         if (written.isEmpty()) {
             return List.of();
         }
-        Map<String, List<long[]>> latest = new LinkedHashMap<>(); // ticker -> [epoch day, close, volume], newest first
-        try (PreparedStatement st = conn.prepareStatement(LATEST_TWO)) {
-            st.setArray(1, conn.createArrayOf("text", written.keySet().toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    latest.computeIfAbsent(rs.getString(1), t -> new ArrayList<>(2)).add(new long[] {
-                            rs.getObject(2, LocalDate.class).toEpochDay(), rs.getLong(3), rs.getLong(4)});
-                }
-            }
-        }
+        // ticker -> [epoch day, close, volume], newest first
+        Map<String, List<long[]>> latest = held != null ? latestTwo(held, written) : latestTwo(conn, written);
         List<PriceTicked> ticks = new ArrayList<>();
         latest.forEach((ticker, bars) -> {
             LocalDate day = LocalDate.ofEpochDay(bars.get(0)[0]);
@@ -62,6 +62,64 @@ final class ClosingTicks {
         OutboxRepository.append(conn, ticks.stream().map(t -> new OutboxRepository.Event(UUID.randomUUID(),
                 Topics.KAFKA_PRICES, t.ticker(), Json.write(t))).toList());
         return ticks;
+    }
+
+    private static Map<String, List<long[]>> latestTwo(Connection conn, Map<String, List<DailyBar>> written)
+            throws SQLException {
+        Map<String, List<long[]>> latest = new LinkedHashMap<>();
+        try (PreparedStatement st = conn.prepareStatement(LATEST_TWO)) {
+            st.setArray(1, conn.createArrayOf("text", written.keySet().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    latest.computeIfAbsent(rs.getString(1), t -> new ArrayList<>(2)).add(new long[] {
+                            rs.getObject(2, LocalDate.class).toEpochDay(), rs.getLong(3), rs.getLong(4)});
+                }
+            }
+        }
+        return latest;
+    }
+
+    /** As the query would find them: a written bar replaces the held one of its day, and a halt is no traded day. */
+    private static Map<String, List<long[]>> latestTwo(MarketSnapshot held, Map<String, List<DailyBar>> written) {
+        Map<String, List<long[]>> latest = new LinkedHashMap<>();
+        written.forEach((ticker, bars) -> {
+            List<long[]> days = new ArrayList<>(4);
+            for (DailyBar b : bars) {
+                if (!b.halted()) {
+                    keepLatestTwo(days, new long[] {b.date().toEpochDay(), b.close(), b.volume()});
+                }
+            }
+            held.stock(ticker).map(HeldStock::bars).ifPresent(series -> {
+                Set<LocalDate> writtenDays = new HashSet<>();
+                bars.forEach(b -> writtenDays.add(b.date()));
+                int found = 0;
+                for (int i = series.dates().length - 1; i >= 0 && found < 2; i--) {
+                    if (!writtenDays.contains(series.dates()[i])) {
+                        keepLatestTwo(days, new long[] {series.dates()[i].toEpochDay(), series.close()[i],
+                                series.volume()[i]});
+                        found++;
+                    }
+                }
+            });
+            if (!days.isEmpty()) {
+                latest.put(ticker, days);
+            }
+        });
+        return latest;
+    }
+
+    /** Adds {@code day} to {@code days} (at most two, newest first) if it is among the two latest. */
+    private static void keepLatestTwo(List<long[]> days, long[] day) {
+        int at = 0;
+        while (at < days.size() && days.get(at)[0] > day[0]) {
+            at++;
+        }
+        if (at < 2) {
+            days.add(at, day);
+            if (days.size() > 2) {
+                days.remove(2);
+            }
+        }
     }
 
     /** A close as a tick, against the close before it, stamped with the session's end. */

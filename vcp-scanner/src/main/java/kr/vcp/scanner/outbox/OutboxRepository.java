@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 import kr.vcp.scanner.db.AdvisoryLocks;
+import kr.vcp.scanner.db.CopyRows;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -63,19 +64,12 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEntity, Lon
 
     /** Within the caller's JDBC transaction (a bulk write's): queues {@code events} in their order. Blocking. */
     public static void append(Connection conn, List<Event> events) throws SQLException {
-        try (Statement lock = conn.createStatement();
-                PreparedStatement insert = conn.prepareStatement(
-                        "INSERT INTO outbox (event_id, topic, record_key, payload) VALUES (?, ?, ?, ?)")) {
+        try (Statement lock = conn.createStatement()) {
             lock.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLocks.OUTBOX_APPEND + ")");
-            for (Event e : events) {
-                insert.setObject(1, e.eventId());
-                insert.setString(2, e.topic());
-                insert.setString(3, e.key());
-                insert.setString(4, e.payload());
-                insert.addBatch();
-            }
-            insert.executeBatch();
         }
+        // One COPY: a whole-market import appends 2,800 closing ticks, which took 0.4 s as a batch of inserts.
+        CopyRows.copy(conn, "COPY outbox (event_id, topic, record_key, payload) FROM STDIN (FORMAT csv)",
+                events.stream().map(e -> List.of(e.eventId().toString(), e.topic(), e.key(), e.payload())));
     }
 
     /**
