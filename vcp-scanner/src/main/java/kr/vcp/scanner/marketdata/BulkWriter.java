@@ -3,6 +3,8 @@ package kr.vcp.scanner.marketdata;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -13,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.time.LocalDate;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
@@ -167,17 +170,23 @@ public class BulkWriter {
      * Bars streamed into {@code table} by one {@code COPY} as they are handed in, a megabyte at a time, each sent by a
      * thread of its own: the caller parses the next files while the database inserts these. Sent on the caller's
      * thread, parsing and inserting took turns (a million bars: 4.9 s, where each alone takes about 2). At most
-     * {@link #IN_FLIGHT} megabytes wait to be sent. A conflict (a day stored already, in {@code daily_bars}) ends the
-     * stream; the caller merges them all instead.
+     * {@link #IN_FLIGHT} megabytes wait to be sent. In COPY's binary format: the database then reads no text (a
+     * million bars on their own: 1.5-1.6 s, against 1.8-2.2 s as CSV). A conflict (a day stored already,
+     * in {@code daily_bars}) ends the stream; the caller merges them all instead.
      */
     private static final class BarCopy {
+
+        private static final byte[] HEADER = "PGCOPY\n\377\r\n\0".getBytes(StandardCharsets.ISO_8859_1);
+        private static final long PG_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
 
         private static final int CHUNK = 1 << 20;
         private static final int IN_FLIGHT = 8;
 
         private final CopyManager copy;
         private final String sql;
-        private final StringBuilder text = new StringBuilder(CHUNK);
+        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(CHUNK + 4096);
+        private final DataOutputStream rows = new DataOutputStream(buffer);
+        private boolean started;
         private final Semaphore room = new Semaphore(IN_FLIGHT);
         /** Sends the chunks in order; started with the first one. */
         private ExecutorService sender;
@@ -189,21 +198,64 @@ public class BulkWriter {
         BarCopy(CopyManager copy, String table) {
             this.copy = copy;
             this.sql = "COPY " + table + " (ticker, trade_date, open, high, low, close, volume, halted) FROM STDIN"
-                    + " (FORMAT csv)";
+                    + " (FORMAT binary)";
         }
 
         void add(String ticker, List<DailyBar> bars) {
             if (conflicted || bars.isEmpty()) {
                 return;
             }
-            appendCsv(text, ticker, bars);
-            if (text.length() >= CHUNK) {
+            try {
+                if (!started) {
+                    rows.write(HEADER);
+                    rows.writeInt(0); // flags
+                    rows.writeInt(0); // no header extension
+                    started = true;
+                }
+                byte[] code = ticker.getBytes(StandardCharsets.UTF_8);
+                for (DailyBar b : bars) {
+                    rows.writeShort(8);
+                    rows.writeInt(code.length);
+                    rows.write(code);
+                    rows.writeInt(4);
+                    rows.writeInt((int) (b.date().toEpochDay() - PG_EPOCH_DAY));
+                    price(b.open(), b.halted());
+                    price(b.high(), b.halted());
+                    price(b.low(), b.halted());
+                    rows.writeInt(4);
+                    rows.writeInt(b.close());
+                    rows.writeInt(8);
+                    rows.writeLong(b.volume());
+                    rows.writeInt(1);
+                    rows.writeByte(b.halted() ? 1 : 0);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // not from memory
+            }
+            if (buffer.size() >= CHUNK) {
                 send();
+            }
+        }
+
+        /** A price field; NULL for a halt, which has no open, high or low. */
+        private void price(int value, boolean halted) throws IOException {
+            if (halted) {
+                rows.writeInt(-1);
+            } else {
+                rows.writeInt(4);
+                rows.writeInt(value);
             }
         }
 
         /** Ends the stream once every chunk is sent; returns the rows copied (0 after a conflict). */
         long finish() throws SQLException {
+            if (started && !conflicted) {
+                try {
+                    rows.writeShort(-1); // the end of the rows
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
             send();
             stopSending();
             if (in == null || conflicted) {
@@ -237,11 +289,11 @@ public class BulkWriter {
             if (failure != null) {
                 throw failure;
             }
-            if (conflicted || text.isEmpty()) {
+            if (conflicted || buffer.size() == 0) {
                 return;
             }
-            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-            text.setLength(0);
+            byte[] bytes = buffer.toByteArray();
+            buffer.reset();
             room.acquireUninterruptibly();
             if (sender == null) {
                 sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-copy"));
@@ -360,20 +412,6 @@ public class BulkWriter {
         bars.forEach(rows::add);
         rows.finish();
         return st.executeUpdate(MERGE_BARS);
-    }
-
-    /** One ticker's bars as COPY's CSV rows; an empty field is NULL: a halt has no open, high or low. */
-    private static void appendCsv(StringBuilder text, String ticker, List<DailyBar> bars) {
-        for (DailyBar b : bars) {
-            text.append(ticker).append(',').append(b.date()).append(',');
-            if (b.halted()) {
-                text.append(",,,");
-            } else {
-                text.append(b.open()).append(',').append(b.high()).append(',').append(b.low()).append(',');
-            }
-            text.append(b.close()).append(',').append(b.volume()).append(',').append(b.halted() ? 't' : 'f')
-                    .append('\n');
-        }
     }
 
     private static void copyFlows(CopyManager copy, Map<String, List<InvestorFlow>> flows)
