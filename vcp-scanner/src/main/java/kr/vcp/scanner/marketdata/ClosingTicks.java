@@ -80,7 +80,7 @@ final class ClosingTicks {
     }
 
     /** As the query would find them: a written bar replaces the held one of its day, and a halt is no traded day. */
-    private static Map<String, List<long[]>> latestTwo(MarketSnapshot held, Map<String, List<DailyBar>> written) {
+    static Map<String, List<long[]>> latestTwo(MarketSnapshot held, Map<String, List<DailyBar>> written) {
         Map<String, List<long[]>> latest = new LinkedHashMap<>();
         written.forEach((ticker, bars) -> {
             List<long[]> days = new ArrayList<>(4);
