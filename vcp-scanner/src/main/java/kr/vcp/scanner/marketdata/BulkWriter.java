@@ -296,7 +296,11 @@ public class BulkWriter {
             buffer.reset();
             room.acquireUninterruptibly();
             if (sender == null) {
-                sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "bulk-copy"));
+                sender = Executors.newSingleThreadExecutor(r -> {
+                    Thread thread = new Thread(r, "bulk-copy");
+                    thread.setDaemon(true); // never what keeps the process alive, should a failed write leave it idle
+                    return thread;
+                });
             }
             sender.execute(() -> {
                 try {
@@ -409,7 +413,12 @@ public class BulkWriter {
         st.execute("CREATE TEMP TABLE IF NOT EXISTS bars_in (LIKE daily_bars) ON COMMIT DROP");
         st.execute("TRUNCATE bars_in");
         BarCopy rows = new BarCopy(copy, "bars_in");
-        bars.forEach(rows::add);
+        try {
+            bars.forEach(rows::add);
+        } catch (RuntimeException e) {
+            rows.cancel();
+            throw e;
+        }
         rows.finish();
         return st.executeUpdate(MERGE_BARS);
     }
