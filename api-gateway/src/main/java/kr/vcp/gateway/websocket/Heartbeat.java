@@ -54,8 +54,10 @@ public class Heartbeat {
                 continue;
             }
             if (session.silentNanos() > timeout) {
-                Log.infof("Connection %s silent for %d s: closed", session.id(), session.silentNanos() / 1_000_000_000L);
+                // Once: a session closing already (its close frame waiting behind what it never read) is left be.
                 if (session.closeQuietly(ClientSession.HEARTBEAT_TIMEOUT)) {
+                    Log.infof("Connection %s silent for %d s: closed", session.id(),
+                            session.silentNanos() / 1_000_000_000L);
                     stats.heartbeatTimeout();
                 }
             } else {
