@@ -99,6 +99,11 @@ class ScanFaultsIT {
             String claimant;
             ServiceProcess survivor;
             Instant killed;
+            // No scan in flight when the lock is taken: one started before it would wait for it too and hold off the
+            // next slot's scan as a conflict (seen in CI). Right after a slot's run is done the next is ~17 s away.
+            await("a slot's run done and nothing running", Duration.ofSeconds(60), () -> first(db, "SELECT max(slot)"
+                    + " FROM scheduled_runs WHERE finished_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM scans WHERE"
+                    + " status = 'RUNNING') AND NOT EXISTS (SELECT 1 FROM scheduled_runs WHERE finished_at IS NULL)"));
             try (Connection lock = lockSignals(db)) {
                 Instant locked = Instant.now();
                 // The first slot after the lock (every 20 s): its claimant's scan waits for the lock.
