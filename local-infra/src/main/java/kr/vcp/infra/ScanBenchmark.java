@@ -49,13 +49,7 @@ public final class ScanBenchmark {
                 URI importing = scanner.baseUri().resolve("/market-data/import-directory");
                 // An import times the import, not the service's first request: one refused request (an empty path, a
                 // 400) first, as a running scanner would have answered some before.
-                HttpResponse<String> refused = HTTP.send(HttpRequest.newBuilder(importing)
-                        .header("Content-Type", "application/json").header(SharedServers.WRITE_KEY_HEADER, WRITE_KEY)
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"path\": \"\"}")).build(),
-                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                if (refused.statusCode() != 400) {
-                    throw new IllegalStateException("an empty path answered " + refused.statusCode());
-                }
+                post(importing, "{\"path\": \"\"}", "application/json", 400);
                 long t = System.nanoTime();
                 String first = post(importing, "{\"path\": \".\"}");
                 double firstMs = (System.nanoTime() - t) / 1e6;
@@ -214,11 +208,16 @@ public final class ScanBenchmark {
     }
 
     private static String post(URI uri, String body, String type) throws Exception {
+        return post(uri, body, type, 200);
+    }
+
+    /** The body of the answer, which must have status {@code expected}. */
+    private static String post(URI uri, String body, String type, int expected) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).header("Content-Type", type)
                 .header(SharedServers.WRITE_KEY_HEADER, WRITE_KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != expected) {
             throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();

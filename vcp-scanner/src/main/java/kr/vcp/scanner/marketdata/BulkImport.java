@@ -45,7 +45,8 @@ record BulkImport(List<StockListing> stocks, Map<String, List<DailyBar>> newBars
      * Reads {@code files} and compares each bar with {@code held}; each accepted file's new days go to
      * {@code newDays} as soon as its chunk is read, so that they can be written while the next chunk is parsed.
      */
-    static BulkImport read(List<? extends ImportFile> files, MarketSnapshot held, BiConsumer<String, List<DailyBar>> newDays) {
+    static BulkImport read(List<? extends ImportFile> files, MarketSnapshot held,
+            BiConsumer<String, List<DailyBar>> newDays) {
         List<StockListing> stocks = new ArrayList<>();
         Map<String, List<DailyBar>> newBars = new LinkedHashMap<>();
         Map<String, List<DailyBar>> changed = new LinkedHashMap<>();

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -15,8 +14,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.time.LocalDate;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +138,7 @@ public class BulkWriter {
                 }
                 if (!read.flows().isEmpty()) {
                     st.execute("CREATE TEMP TABLE flows_in (LIKE investor_flows) ON COMMIT DROP");
-                    copyFlows(copy, read.flows());
+                    copyFlows(conn, read.flows());
                     written += st.executeUpdate(MERGE_FLOWS);
                 }
                 if (written > 0) {
@@ -423,13 +422,11 @@ public class BulkWriter {
         return st.executeUpdate(MERGE_BARS);
     }
 
-    private static void copyFlows(CopyManager copy, Map<String, List<InvestorFlow>> flows)
-            throws SQLException, IOException {
-        StringBuilder text = new StringBuilder();
-        flows.forEach((ticker, list) -> list.forEach(f -> text.append(ticker).append(',').append(f.date()).append(',')
-                .append(f.institution()).append(',').append(f.otherCorporations()).append(',')
-                .append(f.individuals()).append(',').append(f.foreigners()).append(',').append(f.total()).append('\n')));
-        copy.copyIn("COPY flows_in (ticker, trade_date, institution, other_corp, individual, foreign_net, total)"
-                + " FROM STDIN (FORMAT csv)", new StringReader(text.toString()));
+    private static void copyFlows(Connection conn, Map<String, List<InvestorFlow>> flows) throws SQLException {
+        CopyRows.copy(conn, "COPY flows_in (ticker, trade_date, institution, other_corp, individual, foreign_net, total)"
+                + " FROM STDIN (FORMAT csv)", flows.entrySet().stream().flatMap(e -> e.getValue().stream()
+                        .map(f -> List.of(e.getKey(), f.date().toString(), String.valueOf(f.institution()),
+                                String.valueOf(f.otherCorporations()), String.valueOf(f.individuals()),
+                                String.valueOf(f.foreigners()), String.valueOf(f.total())))));
     }
 }
