@@ -64,7 +64,8 @@ final class ClosingTicks {
         return ticks;
     }
 
-    private static Map<String, List<long[]>> latestTwo(Connection conn, Map<String, List<DailyBar>> written)
+    /** Asked of the tables, after the write. */
+    static Map<String, List<long[]>> latestTwo(Connection conn, Map<String, List<DailyBar>> written)
             throws SQLException {
         Map<String, List<long[]>> latest = new LinkedHashMap<>();
         try (PreparedStatement st = conn.prepareStatement(LATEST_TWO)) {
