@@ -33,6 +33,7 @@ public final class KafkaServer implements AutoCloseable {
     /** Formats a fresh data directory and starts the broker; {@code port} 0 picks a free one. */
     public static KafkaServer start(int port) {
         KafkaServer server = new KafkaServer(Processes.tempDir("vcp-kafka-"), port == 0 ? Processes.freePort() : port);
+        Processes.closeOnExit(server);
         try {
             server.format();
             server.startProcess();
@@ -61,6 +62,7 @@ public final class KafkaServer implements AutoCloseable {
 
     @Override
     public void close() {
+        Processes.keepOnExit(this);
         stop();
         Processes.deleteRecursively(dir);
     }

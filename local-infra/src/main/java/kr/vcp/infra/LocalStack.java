@@ -6,8 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,31 +54,17 @@ public final class LocalStack {
         Path logs = root.resolve("target/local-stack");
         int scannerPort = Integer.parseInt(System.getenv().getOrDefault("VCP_SCANNER_PORT", "5112"));
         int gatewayPort = Integer.parseInt(System.getenv().getOrDefault("VCP_GATEWAY_PORT", "5111"));
-        Deque<AutoCloseable> started = new ArrayDeque<>();
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("Stopping...");
-            while (!started.isEmpty()) {
-                try {
-                    started.pop().close();
-                } catch (Exception e) {
-                    System.err.println("stop: " + e.getMessage());
-                }
-            }
-            stopped.countDown();
-        }, "local-stack-stop"));
+        // Every server and service started here is closed when this JVM exits, the last started first
+        // (Processes.closeOnExit): Ctrl-C stops everything.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> System.out.println("Stopping..."), "local-stack-stop"));
 
         String pgUrl = System.getenv(SharedServers.PG_URL_ENV);
         if (pgUrl == null || pgUrl.isBlank()) {
-            PostgresServer pg = PostgresServer.start(Processes.portOrFree(LOCAL_PG_PORT));
-            started.push(pg);
-            pgUrl = pg.url();
+            pgUrl = PostgresServer.start(Processes.portOrFree(LOCAL_PG_PORT)).url();
         }
         String bootstrap = System.getenv(SharedServers.KAFKA_ENV);
         if (bootstrap == null || bootstrap.isBlank()) {
-            KafkaServer kafka = KafkaServer.start(Processes.portOrFree(LOCAL_KAFKA_PORT));
-            started.push(kafka);
-            bootstrap = kafka.bootstrapServers();
+            bootstrap = KafkaServer.start(Processes.portOrFree(LOCAL_KAFKA_PORT)).bootstrapServers();
         }
         System.out.println("PostgreSQL " + pgUrl + ", Kafka " + bootstrap);
 
@@ -93,12 +77,10 @@ public final class LocalStack {
         env.put(SharedServers.WRITE_KEY_ENV, writeKey);
         ServiceProcess scanner = ServiceProcess.start("vcp-scanner",
                 root.resolve("vcp-scanner/target/quarkus-app/quarkus-run.jar"), scannerPort, env, logs);
-        started.push(scanner);
         env.put("VCP_SCANNER_URL", scanner.baseUri().toString());
         ServiceProcess gateway = ServiceProcess.start("api-gateway",
                 root.resolve("api-gateway/target/quarkus-app/quarkus-run.jar"), ServiceProcess.GATEWAY_JVM_OPTIONS,
                 gatewayPort, env, logs);
-        started.push(gateway);
 
         List<String> tickers = SampleData.load(scanner.baseUri(), writeKey, root.resolve("sample-data"), t -> true);
         System.out.println("Loaded " + tickers.size() + " real stocks from sample-data/");
@@ -113,6 +95,6 @@ public final class LocalStack {
         System.out.println("  gateway   " + gateway.baseUri() + "   (GET /ws/stats; /admin/* with X-API-Key: " + adminKey + ")");
         System.out.println("  websocket " + ws + "   (send {\"type\": \"subscribe\", \"topic\": \"signal:vcp\"})");
         System.out.println("  logs      " + logs);
-        stopped.await();
+        new CountDownLatch(1).await(); // until Ctrl-C
     }
 }

@@ -35,6 +35,7 @@ public final class PostgresServer implements AutoCloseable {
         Path bin = findBinDir();
         Path dir = Processes.tempDir("vcp-pg-");
         PostgresServer server = new PostgresServer(bin, dir, port == 0 ? Processes.freePort() : port);
+        Processes.closeOnExit(server);
         try {
             server.initAndStart();
         } catch (RuntimeException e) {
@@ -70,6 +71,7 @@ public final class PostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
+        Processes.keepOnExit(this);
         Path data = dir.resolve("data");
         if (Files.exists(data.resolve("postmaster.pid"))) {
             try {

@@ -8,13 +8,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /** Small process helpers shared by the servers this module starts. */
 final class Processes {
+
+    /** Servers started and not closed, the last started first; guarded by itself, as is {@link #exitHooked}. */
+    private static final Deque<AutoCloseable> OPEN = new ArrayDeque<>();
+    private static boolean exitHooked;
 
     private Processes() {
     }
@@ -112,6 +118,46 @@ final class Processes {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /**
+     * Closes {@code server} when this JVM exits, also when it is stopped with Ctrl-C or SIGTERM (not SIGKILL), unless
+     * {@link #keepOnExit} comes first: a benchmark or test stopped half-way leaves no server running behind it
+     * (PostgreSQL, started by {@code pg_ctl}, would outlive it; so would the JVMs of a killed run's children). One hook
+     * closes them all, the last started first, so services stop before the servers they use.
+     */
+    static void closeOnExit(AutoCloseable server) {
+        synchronized (OPEN) {
+            if (!exitHooked) {
+                Runtime.getRuntime().addShutdownHook(new Thread(Processes::closeAll, "close-servers"));
+                exitHooked = true;
+            }
+            OPEN.push(server);
+        }
+    }
+
+    /** Cancels a {@link #closeOnExit}: the server was closed. */
+    static void keepOnExit(AutoCloseable server) {
+        synchronized (OPEN) {
+            OPEN.remove(server);
+        }
+    }
+
+    private static void closeAll() {
+        while (true) {
+            AutoCloseable server;
+            synchronized (OPEN) {
+                server = OPEN.poll();
+            }
+            if (server == null) {
+                return;
+            }
+            try {
+                server.close();
+            } catch (Exception e) {
+                System.err.println("closing " + server + ": " + e.getMessage());
+            }
         }
     }
 

@@ -61,6 +61,7 @@ public final class ServiceProcess implements AutoCloseable {
             Files.createDirectories(logDir);
             Process process = builder.start();
             ServiceProcess service = new ServiceProcess(name, process, httpPort, log);
+            Processes.closeOnExit(service);
             try {
                 Processes.awaitLogLine(process, log, "Listening on", Duration.ofSeconds(90));
             } catch (RuntimeException e) {
@@ -101,6 +102,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** A graceful shutdown (SIGTERM), then a forced one. */
     @Override
     public void close() {
+        Processes.keepOnExit(this);
         Processes.stop(process, Duration.ofSeconds(20));
     }
 }

@@ -41,9 +41,8 @@ public final class SharedServers {
         synchronized (System.getProperties()) {
             String running = System.getProperty(PG_PROPERTY);
             if (running == null) {
-                PostgresServer server = PostgresServer.start(0);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-postgres"));
-                running = server.url();
+                // Closed when the JVM exits (PostgresServer.start).
+                running = PostgresServer.start(0).url();
                 System.setProperty(PG_PROPERTY, running);
             }
             return new Database(running, PostgresServer.USER, "");
@@ -58,9 +57,8 @@ public final class SharedServers {
         synchronized (System.getProperties()) {
             String running = System.getProperty(KAFKA_PROPERTY);
             if (running == null) {
-                KafkaServer server = KafkaServer.start(0);
-                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "stop-kafka"));
-                running = server.bootstrapServers();
+                // Closed when the JVM exits (KafkaServer.start).
+                running = KafkaServer.start(0).bootstrapServers();
                 System.setProperty(KAFKA_PROPERTY, running);
             }
             return running;
