@@ -118,6 +118,20 @@ public interface ScannerConfig {
         /** Longest retry delay while Kafka stays unreachable. */
         @WithDefault("10s")
         Duration maxBackoff();
+
+        /**
+         * How often the compaction of the price and market feeds is tried again until it is in place (FeedTopics):
+         * the broker may be down or slow when the scanner starts.
+         */
+        @WithDefault("30s")
+        Duration topicsRetry();
+
+        /**
+         * A compacted feed's segment rolls after this long: only closed segments are compacted, so a restarted
+         * gateway reads at most about this much of each feed beyond one record per key.
+         */
+        @WithDefault("1h")
+        Duration feedSegment();
     }
 
     interface Scan {
