@@ -19,6 +19,7 @@ import kr.vcp.model.Topics;
 import kr.vcp.scanner.analysis.MarketBreadth;
 import kr.vcp.scanner.analysis.VcpEngine;
 import kr.vcp.scanner.config.ScannerConfig;
+import kr.vcp.scanner.errors.LogText;
 import kr.vcp.scanner.errors.NoMarketDataException;
 import kr.vcp.scanner.marketdata.HeldMarket;
 import kr.vcp.scanner.marketdata.MarketDataImported;
@@ -99,10 +100,10 @@ public class MarketGateService {
     Uni<Void> imported(MarketDataImported imported) {
         return current().chain(gate -> Panache.withTransaction(() -> outbox.append(List.of(event(gate))))
                         .invoke(relay::wake)
-                        .invoke(() -> Log.infof("Market gate after import %s: %s, level %d", imported.source(),
-                                gate.status(), gate.level())))
-                .onFailure().invoke(e -> Log.warnf("Market gate after import %s not published: %s", imported.source(),
-                        e.getMessage()))
+                        .invoke(() -> Log.infof("Market gate after import %s: %s, level %d",
+                                LogText.of(imported.source()), gate.status(), gate.level())))
+                .onFailure().invoke(e -> Log.warnf("Market gate after import %s not published: %s",
+                        LogText.of(imported.source()), e.getMessage()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import kr.vcp.scanner.errors.LogText;
 import kr.vcp.scanner.outbox.OutboxRelay;
 
 /** Imports market data files idempotently: importing the same file twice changes nothing the second time. */
@@ -142,7 +143,7 @@ public class MarketDataService {
                         relay.wake(); // the closing prices the write queued
                         bus.send(MarketDataImported.ADDRESS, new MarketDataImported(source, written.rows()));
                     }
-                    Log.debugf("Import %s: read and written in %d ms, held in %d ms", source,
+                    Log.debugf("Import %s: read and written in %d ms, held in %d ms", LogText.of(source),
                             (stored - started) / 1_000_000, (System.nanoTime() - stored) / 1_000_000);
                     return summary(source, files, written.read(), written.rows(), started);
                 })))
@@ -160,24 +161,25 @@ public class MarketDataService {
     private void refreshStatistics(String source) {
         long started = System.nanoTime();
         repository.analyze().subscribe().with(
-                done -> Log.debugf("Import %s: statistics refreshed in %d ms", source,
+                done -> Log.debugf("Import %s: statistics refreshed in %d ms", LogText.of(source),
                         (System.nanoTime() - started) / 1_000_000),
-                failure -> Log.warnf("Import %s: refreshing statistics failed: %s", source, failure.getMessage()));
+                failure -> Log.warnf("Import %s: refreshing statistics failed: %s", LogText.of(source),
+                        failure.getMessage()));
     }
 
     private static BulkSummary summary(String source, int files, BulkImport read, int changed, long started) {
         List<SkippedLine> skipped = read.skipped();
-        skipped.stream().limit(LOGGED_LINES).forEach(s -> Log.warnf("%s line %d skipped: %s", s.source(), s.line(),
-                s.reason()));
+        skipped.stream().limit(LOGGED_LINES).forEach(s -> Log.warnf("%s line %d skipped: %s", LogText.of(s.source()),
+                s.line(), LogText.of(s.reason())));
         if (skipped.size() > LOGGED_LINES) {
-            Log.warnf("Import %s: %d more lines skipped (the answer lists the first %d)", source,
+            Log.warnf("Import %s: %d more lines skipped (the answer lists the first %d)", LogText.of(source),
                     skipped.size() - LOGGED_LINES, REPORTED_LINES);
         }
         var summary = new BulkSummary(source, files, read.stocks().size(), read.tickersWithBars(), read.barRows(),
                 read.flowRows(), changed, List.copyOf(skipped.subList(0, Math.min(REPORTED_LINES, skipped.size()))), skipped.size(),
                 read.rejected(), (System.nanoTime() - started) / 1_000_000);
         Log.infof("Import %s: %d files, %d stocks, %d tickers, %d bars, %d flow rows, %d changed, %d lines skipped,"
-                + " %d files rejected, %d ms", source, files, summary.stocks(), summary.tickersWithBars(),
+                + " %d files rejected, %d ms", LogText.of(source), files, summary.stocks(), summary.tickersWithBars(),
                 summary.bars(), summary.flows(), changed, read.skipped().size(), read.rejected().size(),
                 summary.durationMs());
         return summary;
