@@ -4,7 +4,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -43,16 +42,14 @@ public class FeedTopics {
 
     private final String bootstrapServers;
     private final Duration segment;
+    /** The settings of a compacted feed. */
+    private final Map<String, String> settings;
     private volatile boolean done;
 
     public FeedTopics(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, ScannerConfig config) {
         this.bootstrapServers = bootstrapServers;
         this.segment = config.outbox().feedSegment();
-    }
-
-    /** The settings of a compacted feed. */
-    public Map<String, String> settings() {
-        return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+        this.settings = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
                 TopicConfig.SEGMENT_MS_CONFIG, String.valueOf(segment.toMillis()));
     }
 
@@ -80,7 +77,7 @@ public class FeedTopics {
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t))
-                    .map(t -> new NewTopic(t, Optional.empty(), Optional.empty()).configs(settings())).toList();
+                    .map(t -> new NewTopic(t, Optional.empty(), Optional.empty()).configs(settings)).toList();
             if (!missing.isEmpty()) {
                 try {
                     admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -91,9 +88,9 @@ public class FeedTopics {
                     // created meanwhile (a producer's first send, another replica): altered below
                 }
             }
-            Collection<AlterConfigOp> ops = new ArrayList<>();
-            settings().forEach((name, value) -> ops.add(new AlterConfigOp(new ConfigEntry(name, value),
-                    AlterConfigOp.OpType.SET)));
+            Collection<AlterConfigOp> ops = settings.entrySet().stream()
+                    .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
+                    .toList();
             Map<ConfigResource, Collection<AlterConfigOp>> alter = new HashMap<>();
             topics.forEach(t -> alter.put(new ConfigResource(ConfigResource.Type.TOPIC, t), ops));
             admin.incrementalAlterConfigs(alter).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);

@@ -67,7 +67,9 @@ class ClosingTicksTest {
             conn.setAutoCommit(false);
             try {
                 store(conn, HELD, heldBars());
-                written.forEach((ticker, bars) -> store(conn, ticker, bars));
+                for (Map.Entry<String, List<DailyBar>> w : written.entrySet()) {
+                    store(conn, w.getKey(), w.getValue());
+                }
                 return days(ClosingTicks.latestTwo(conn, written));
             } finally {
                 conn.rollback();
@@ -76,7 +78,7 @@ class ClosingTicksTest {
     }
 
     /** Writes bars over whatever the day held, as an import does. */
-    private static void store(Connection conn, String ticker, List<DailyBar> bars) {
+    private static void store(Connection conn, String ticker, List<DailyBar> bars) throws SQLException {
         try (PreparedStatement st = conn.prepareStatement("""
                 INSERT INTO daily_bars (ticker, trade_date, open, high, low, close, volume, halted)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -94,8 +96,6 @@ class ClosingTicksTest {
                 st.addBatch();
             }
             st.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 
